@@ -1,0 +1,329 @@
+//! Reading a ledger: file → outline → records parsed one by one → [`Ledger`].
+//!
+//! Each record is parsed on its own, so a broken record is reported with its exact
+//! place and every other record is still read and checked.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error::Error;
+use crate::model::{self, Claim, Entity, Ledger, Measure, Policy, Source};
+use crate::rules::parse_error::PARSE_ERROR;
+use crate::source_map::{FileId, LineCol, SourceFile, SourceMap, Span};
+use crate::syntax::{self, RecordSlice, Section, Step, SyntaxError};
+
+/// A ledger as read, with its files and what could not be read.
+#[derive(Debug)]
+pub struct Loaded {
+    pub ledger: Ledger,
+    pub files: SourceMap,
+    /// The folder that archive paths are relative to.
+    pub base_dir: PathBuf,
+    /// `parse-error` findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Ids of records that could not be parsed, so references to them are not
+    /// reported a second time as unknown.
+    pub broken_ids: Vec<(Section, String)>,
+}
+
+impl Loaded {
+    /// True when some part of the ledger could not be read.
+    pub fn has_parse_errors(&self) -> bool {
+        !self.diagnostics.is_empty()
+    }
+}
+
+/// Reads and parses the ledger at `path`.
+pub fn load(path: &Path) -> Result<Loaded, Error> {
+    let bytes = read(path)?;
+    let base_dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let base_dir = if base_dir.as_os_str().is_empty() { PathBuf::from(".") } else { base_dir };
+    Ok(load_bytes(path, bytes, base_dir))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    let read_error = |source| Error::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if meta.is_dir() {
+        return Err(read_error(std::io::Error::other("it is a directory, not a ledger file")));
+    }
+    if meta.len() > u64::from(u32::MAX) {
+        return Err(Error::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+        });
+    }
+    std::fs::read(path).map_err(read_error)
+}
+
+/// Parses a ledger from memory; `name` is how messages call the file.
+pub fn load_bytes(name: &Path, bytes: Vec<u8>, base_dir: PathBuf) -> Loaded {
+    let mut files = SourceMap::default();
+    let mut out = Loaded {
+        ledger: Ledger::default(),
+        files: SourceMap::default(),
+        base_dir,
+        diagnostics: Vec::new(),
+        broken_ids: Vec::new(),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bad_len = e.utf8_error().error_len().unwrap_or(1);
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            // Lossy decoding maps the bad bytes to one U+FFFD (3 bytes) at the same offset.
+            let file = files.add(SourceFile::new(name, text));
+            let span = Span::new(file, at..at + 3);
+            out.diagnostics.push(
+                Diagnostic::new(&PARSE_ERROR, span, "the ledger is not valid UTF-8")
+                    .label(format!("{bad_len} byte(s) that are not UTF-8 here"))
+                    .help("save the file as UTF-8"),
+            );
+            out.files = files;
+            return out;
+        }
+    };
+    let file = files.add(SourceFile::new(name, text));
+    parse_file(&mut out, &files, file);
+    out.files = files;
+    out
+}
+
+/// The options every record is parsed with: `implicit_some` lets optional fields be
+/// written plainly (`since: "2011-03"`), as the format documents.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
+    let text = &files.file(file).text;
+    // A byte-order mark is harmless; skip it rather than refuse the file.
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let outline = match syntax::outline(text, start) {
+        Ok(outline) => outline,
+        Err(error) => {
+            out.diagnostics.push(syntax_diagnostic(file, error));
+            return;
+        }
+    };
+    out.diagnostics
+        .extend(outline.errors.into_iter().map(|e| syntax_diagnostic(file, e)));
+    let options = ron_options();
+    for (section, slice) in &outline.records {
+        match parse_record(text, file, *section, slice, &options) {
+            Ok(record) => record.add_to(&mut out.ledger),
+            Err(diagnostic) => {
+                if let Some(id) = recover_id(text, slice.span.clone()) {
+                    out.broken_ids.push((*section, id));
+                }
+                out.diagnostics.push(*diagnostic);
+            }
+        }
+    }
+    if let Some(range) = outline.policy {
+        match options.from_str::<Policy>(&text[range.clone()]) {
+            Ok(mut policy) => {
+                policy.span = Span::new(file, range);
+                out.ledger.policy = policy;
+            }
+            Err(e) => out.diagnostics.push(ron_diagnostic(text, file, range, &e)),
+        }
+    }
+    if let Some(range) = outline.include {
+        out.diagnostics.push(
+            Diagnostic::new(&PARSE_ERROR, Span::new(file, range), "`include` is not supported yet")
+                .label("includes are not read")
+                .help("keep all records in this one file for now"),
+        );
+    }
+}
+
+/// A record parsed from its text.
+enum Parsed {
+    Entity(Entity),
+    Source(Source),
+    Measure(Measure),
+    Claim(Claim),
+}
+
+impl Parsed {
+    fn add_to(self, ledger: &mut Ledger) {
+        match self {
+            Parsed::Entity(r) => ledger.entities.push(r),
+            Parsed::Source(r) => ledger.sources.push(r),
+            Parsed::Measure(r) => ledger.measures.push(r),
+            Parsed::Claim(r) => ledger.claims.push(r),
+        }
+    }
+}
+
+fn expected_names(section: Section) -> &'static [&'static str] {
+    match section {
+        Section::Entities => &["Entity"],
+        Section::Sources => &["Source"],
+        Section::Measures => &["Measure"],
+        Section::Claims => model::CLAIM_KINDS,
+    }
+}
+
+fn parse_record(
+    src: &str,
+    file: FileId,
+    section: Section,
+    slice: &RecordSlice,
+    options: &ron::Options,
+) -> Result<Parsed, Box<Diagnostic>> {
+    let range = slice.span.clone();
+    let text = &src[range.clone()];
+    let name = slice.name.clone().map(|n| &src[n]);
+    let expected = expected_names(section);
+    if let Some(name) = name
+        && !expected.contains(&name)
+    {
+        let span = Span::new(file, slice.name.clone().expect("has a name"));
+        let list = quoted_list(expected);
+        return Err(Box::new(
+            Diagnostic::new(&PARSE_ERROR, span, format!("`{name}` is not a record of `{}`", section.name()))
+                .label(format!("expected {list}"))
+                .help(did_you_mean(name, expected.iter().copied()).unwrap_or_else(|| format!("`{}` holds {list} records", section.name()))),
+        ));
+    }
+    let span = Span::new(file, range.clone());
+    let fail = |e: ron::error::SpannedError| Box::new(ron_diagnostic(src, file, range.clone(), &e));
+    Ok(match section {
+        Section::Entities => Parsed::Entity(Entity { span, ..options.from_str(text).map_err(fail)? }),
+        Section::Sources => Parsed::Source(Source { span, ..options.from_str(text).map_err(fail)? }),
+        Section::Measures => Parsed::Measure(Measure { span, ..options.from_str(text).map_err(fail)? }),
+        Section::Claims => {
+            let Some(kind) = name else {
+                return Err(Box::new(
+                    Diagnostic::new(&PARSE_ERROR, Span::new(file, range.start..range.start + 1), "a claim must start with its kind")
+                        .label("kind missing here")
+                        .help(format!("write one of {} before the `(`", quoted_list(model::CLAIM_KINDS))),
+                ));
+            };
+            let claim = model::format::parse(kind, text, options).expect("kind checked above");
+            Parsed::Claim(Claim { span, ..claim.map_err(fail)? })
+        }
+    })
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
+/// The id of a record that did not parse, if its `id` field can still be read.
+fn recover_id(src: &str, range: Range<usize>) -> Option<String> {
+    let at = syntax::locate(src, range, &[Step::Field("id")])?;
+    ron::from_str::<String>(&src[at]).ok()
+}
+
+fn syntax_diagnostic(file: FileId, error: SyntaxError) -> Diagnostic {
+    Diagnostic::new(&PARSE_ERROR, Span::new(file, error.span), error.message)
+        .label(error.label)
+        .maybe_help(error.help)
+}
+
+/// A ron error inside the record at `range`, moved to the record's place in the file.
+fn ron_diagnostic(src: &str, file: FileId, range: Range<usize>, error: &ron::error::SpannedError) -> Diagnostic {
+    let text = &src[range.clone()];
+    let at = |p: ron::error::Position| {
+        range.start + SourceFile::offset_in(text, LineCol { line: p.line, column: p.col })
+    };
+    let mut start = at(error.span.start);
+    let mut end = at(error.span.end).max(start);
+    if matches!(error.code, ron::Error::MissingStructField { .. }) && start + 1 >= range.end {
+        // ron reports a missing field at the record's closing `)`: point at its name.
+        start = range.start;
+        end = text.find('(').map_or(range.start + 1, |i| range.start + i);
+    }
+    if end == start {
+        // Point at one character rather than between two.
+        end = src[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    }
+    let (message, label, help) = describe(&error.code);
+    Diagnostic::new(&PARSE_ERROR, Span::new(file, start..end), message)
+        .label(label)
+        .maybe_help(help)
+}
+
+/// What a ron error means for someone editing a ledger.
+fn describe(code: &ron::Error) -> (String, String, Option<String>) {
+    use ron::Error as E;
+    let outer_name = |outer: &Option<String>| match outer.as_deref() {
+        Some(o) => format!(" in `{o}`"),
+        None => String::new(),
+    };
+    match code {
+        E::NoSuchStructField { expected, found, outer } => (
+            format!("unknown field `{found}`{}", outer_name(outer)),
+            "unknown field".into(),
+            Some(did_you_mean(found, expected.iter().copied()).unwrap_or_else(|| format!("the fields are {}", quoted_list(expected)))),
+        ),
+        E::NoSuchEnumVariant { expected, found, outer } => {
+            let what = match outer.as_deref() {
+                Some("Qualifier") => "qualifier",
+                Some("EntityKind") => "entity kind",
+                Some("Derivation") => "derivation",
+                Some("Level") => "severity level",
+                _ => "variant",
+            };
+            (
+                format!("unknown {what} `{found}`"),
+                format!("not a known {what}"),
+                Some(did_you_mean(found, expected.iter().copied()).unwrap_or_else(|| format!("expected {}", quoted_list(expected)))),
+            )
+        }
+        E::MissingStructField { field, outer } => (
+            format!("missing field `{field}`{}", outer_name(outer)),
+            format!("`{field}` is required"),
+            Some(format!("add `{field}: ...` to the record")),
+        ),
+        E::DuplicateStructField { field, outer } => (
+            format!("field `{field}` appears twice{}", outer_name(outer)),
+            "second time here".into(),
+            Some("keep one of the two".into()),
+        ),
+        E::ExpectedDifferentStructName { expected, found } => (
+            format!("expected `{expected}`, found `{found}`"),
+            format!("expected `{expected}(`"),
+            Some(format!("write `{expected}(...)` here")),
+        ),
+        E::ExceededRecursionLimit => (
+            "values nest too deeply".into(),
+            "too deep here".into(),
+            Some("a ledger record needs only a few levels; check for unclosed brackets".into()),
+        ),
+        E::ExpectedString => (
+            "expected a string".into(),
+            "expected `\"...\"`".into(),
+            Some("text, ids and dates are written in double quotes".into()),
+        ),
+        other => {
+            let text = lowercase_first(&other.to_string());
+            (text.clone(), text, None)
+        }
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !chars.as_str().starts_with(|c: char| c.is_uppercase()) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
