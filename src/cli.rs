@@ -1,9 +1,14 @@
 //! The command line: what was typed → library options → output and exit status.
 //!
 //! The only module that prints, and the only one that reads the clock.
-#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the CLI's job is to print")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the CLI's job is to print"
+)]
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,8 +24,10 @@ use crate::verify::{self, Outcome};
 /// Keep sourced figures and quotes in a plain-text ledger, and check them like code.
 #[derive(Debug, Parser)]
 #[command(name = "factledger", version, about, long_about = None)]
-#[command(after_help = "Exit status: 0 clean, 1 findings at error severity (or warnings with \
---deny-warnings), 2 the ledger could not be read or the command was misused.")]
+#[command(
+    after_help = "Exit status: 0 clean, 1 findings at error severity (or warnings with \
+--deny-warnings), 2 the ledger could not be read or the command was misused."
+)]
 struct Cli {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
@@ -31,7 +38,7 @@ struct Cli {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is not set.
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
     Auto,
     Always,
     Never,
@@ -82,7 +89,9 @@ enum Format {
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
-    let date: PartialDate = text.parse().map_err(|e: crate::value::DateError| e.to_string())?;
+    let date: PartialDate = text
+        .parse()
+        .map_err(|e: crate::value::DateError| e.to_string())?;
     if date.day().is_none() {
         return Err(format!("`{text}` is not a full date; write YYYY-MM-DD"));
     }
@@ -132,9 +141,12 @@ pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit
     };
     let style = match cli.color {
         ColorChoice::Always => Style::Colored,
-        ColorChoice::Never => Style::Plain,
-        ColorChoice::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => Style::Colored,
-        ColorChoice::Auto => Style::Plain,
+        ColorChoice::Auto
+            if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+        {
+            Style::Colored
+        }
+        ColorChoice::Auto | ColorChoice::Never => Style::Plain,
     };
     match run(cli.command, style) {
         Ok(status) => status.into(),
@@ -160,7 +172,10 @@ fn chain(error: &dyn std::error::Error) -> String {
 /// Writes to stdout; a closed pipe (`factledger verify | head`) is not an error.
 fn emit(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
             path: PathBuf::from("<stdout>"),
             source: e,
@@ -175,21 +190,32 @@ fn today() -> PartialDate {
 
 fn run(command: Command, style: Style) -> Result<ExitStatus, Error> {
     match command {
-        Command::Verify(args) => run_verify(args, style),
+        Command::Verify(args) => run_verify(&args, style),
         Command::Explain { rule } => {
             let Some(found) = Rule::find(&rule) else {
                 let hint = crate::diagnostic::did_you_mean(&rule, RULES.iter().map(|r| r.name))
                     .unwrap_or_else(|| "`factledger rules` lists them".to_owned());
                 return Err(Error::Usage(format!("no rule is named `{rule}`; {hint}")));
             };
-            emit(&format!("{} ({})\n\n{}\n", found.name, found.severity.name(), found.explanation().trim_end()))?;
+            emit(&format!(
+                "{} ({})\n\n{}\n",
+                found.name,
+                found.severity.name(),
+                found.explanation().trim_end()
+            ))?;
             Ok(ExitStatus::Clean)
         }
         Command::Rules => {
             let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
             let mut text = String::new();
             for rule in RULES {
-                text.push_str(&format!("{:width$}  {:7}  {}\n", rule.name, rule.severity.name(), rule.summary()));
+                let _ = writeln!(
+                    text,
+                    "{:width$}  {:7}  {}",
+                    rule.name,
+                    rule.severity.name(),
+                    rule.summary()
+                );
             }
             emit(&text)?;
             Ok(ExitStatus::Clean)
@@ -197,7 +223,7 @@ fn run(command: Command, style: Style) -> Result<ExitStatus, Error> {
     }
 }
 
-fn run_verify(args: VerifyArgs, style: Style) -> Result<ExitStatus, Error> {
+fn run_verify(args: &VerifyArgs, style: Style) -> Result<ExitStatus, Error> {
     let options = verify::Options {
         today: Some(args.today.unwrap_or_else(today)),
         deny_warnings: args.deny_warnings,
@@ -213,7 +239,10 @@ fn run_verify(args: VerifyArgs, style: Style) -> Result<ExitStatus, Error> {
         Format::Human => {
             let name = args.ledger.display();
             let summary = render::summary(report.records(), report.counts());
-            format!("{}{name}: {summary}\n", render::human::human(&shown, &report.loaded.files, style))
+            format!(
+                "{}{name}: {summary}\n",
+                render::human::human(&shown, &report.loaded.files, style)
+            )
         }
         Format::Json => render::json::json(&shown, &report.loaded.files, report.records()),
     };

@@ -117,7 +117,10 @@ impl Diagnostic {
 /// Jaro-Winkler favours a shared prefix, which suits ids (`rferl-2017` →
 /// `rferl-2017-12-27-sochi`) and typos (`MoreThen` → `MoreThan`); the floor keeps
 /// unrelated words from being suggested.
-pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     closest(found, candidates).map(|best| format!("did you mean `{best}`?"))
 }
 
@@ -152,7 +155,10 @@ mod tests {
             closest("rferl-2017-12-27", ["syria", "rferl-2017-12-27-sochi"]),
             Some("rferl-2017-12-27-sochi")
         );
-        assert_eq!(closest("people-kiled", ["people-killed", "duration"]), Some("people-killed"));
+        assert_eq!(
+            closest("people-kiled", ["people-killed", "duration"]),
+            Some("people-killed")
+        );
         assert_eq!(closest("xyz", ["people-killed", "duration"]), None);
     }
 }

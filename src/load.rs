@@ -39,8 +39,14 @@ impl Loaded {
 /// Reads and parses the ledger at `path`.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
     let bytes = read(path)?;
-    let base_dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let base_dir = if base_dir.as_os_str().is_empty() { PathBuf::from(".") } else { base_dir };
+    let base_dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let base_dir = if base_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base_dir
+    };
     Ok(load_bytes(path, bytes, base_dir))
 }
 
@@ -51,7 +57,9 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
     };
     let meta = std::fs::metadata(path).map_err(read_error)?;
     if meta.is_dir() {
-        return Err(read_error(std::io::Error::other("it is a directory, not a ledger file")));
+        return Err(read_error(std::io::Error::other(
+            "it is a directory, not a ledger file",
+        )));
     }
     if meta.len() > u64::from(u32::MAX) {
         return Err(Error::TooLarge {
@@ -83,7 +91,11 @@ pub fn load_bytes(name: &Path, bytes: Vec<u8>, base_dir: PathBuf) -> Loaded {
             let span = Span::new(file, at..at + 3);
             out.diagnostics.push(
                 Diagnostic::new(&PARSE_ERROR, span, "the ledger is not valid UTF-8")
-                    .label(format!("{bad_len} byte(s) that are not UTF-8 here"))
+                    .label(if bad_len == 1 {
+                        "a byte that is not UTF-8".to_owned()
+                    } else {
+                        format!("{bad_len} bytes that are not UTF-8")
+                    })
                     .help("save the file as UTF-8"),
             );
             out.files = files;
@@ -113,8 +125,12 @@ fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
             return;
         }
     };
-    out.diagnostics
-        .extend(outline.errors.into_iter().map(|e| syntax_diagnostic(file, e)));
+    out.diagnostics.extend(
+        outline
+            .errors
+            .into_iter()
+            .map(|e| syntax_diagnostic(file, e)),
+    );
     let options = ron_options();
     for (section, slice) in &outline.records {
         match parse_record(text, file, *section, slice, &options) {
@@ -138,9 +154,13 @@ fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
     }
     if let Some(range) = outline.include {
         out.diagnostics.push(
-            Diagnostic::new(&PARSE_ERROR, Span::new(file, range), "`include` is not supported yet")
-                .label("includes are not read")
-                .help("keep all records in this one file for now"),
+            Diagnostic::new(
+                &PARSE_ERROR,
+                Span::new(file, range),
+                "`include` is not supported yet",
+            )
+            .label("includes are not read")
+            .help("keep all records in this one file for now"),
         );
     }
 }
@@ -190,27 +210,53 @@ fn parse_record(
         let span = Span::new(file, slice.name.clone().expect("has a name"));
         let list = quoted_list(expected);
         return Err(Box::new(
-            Diagnostic::new(&PARSE_ERROR, span, format!("`{name}` is not a record of `{}`", section.name()))
-                .label(format!("expected {list}"))
-                .help(did_you_mean(name, expected.iter().copied()).unwrap_or_else(|| format!("`{}` holds {list} records", section.name()))),
+            Diagnostic::new(
+                &PARSE_ERROR,
+                span,
+                format!("`{name}` is not a record of `{}`", section.name()),
+            )
+            .label(format!("expected {list}"))
+            .help(
+                did_you_mean(name, expected.iter().copied())
+                    .unwrap_or_else(|| format!("`{}` holds {list} records", section.name())),
+            ),
         ));
     }
     let span = Span::new(file, range.clone());
     let fail = |e: ron::error::SpannedError| Box::new(ron_diagnostic(src, file, range.clone(), &e));
     Ok(match section {
-        Section::Entities => Parsed::Entity(Entity { span, ..options.from_str(text).map_err(fail)? }),
-        Section::Sources => Parsed::Source(Source { span, ..options.from_str(text).map_err(fail)? }),
-        Section::Measures => Parsed::Measure(Measure { span, ..options.from_str(text).map_err(fail)? }),
+        Section::Entities => Parsed::Entity(Entity {
+            span,
+            ..options.from_str(text).map_err(fail)?
+        }),
+        Section::Sources => Parsed::Source(Source {
+            span,
+            ..options.from_str(text).map_err(fail)?
+        }),
+        Section::Measures => Parsed::Measure(Measure {
+            span,
+            ..options.from_str(text).map_err(fail)?
+        }),
         Section::Claims => {
             let Some(kind) = name else {
                 return Err(Box::new(
-                    Diagnostic::new(&PARSE_ERROR, Span::new(file, range.start..range.start + 1), "a claim must start with its kind")
-                        .label("kind missing here")
-                        .help(format!("write one of {} before the `(`", quoted_list(model::CLAIM_KINDS))),
+                    Diagnostic::new(
+                        &PARSE_ERROR,
+                        Span::new(file, range.start..range.start + 1),
+                        "a claim must start with its kind",
+                    )
+                    .label("kind missing here")
+                    .help(format!(
+                        "write one of {} before the `(`",
+                        quoted_list(model::CLAIM_KINDS)
+                    )),
                 ));
             };
             let claim = model::format::parse(kind, text, options).expect("kind checked above");
-            Parsed::Claim(Claim { span, ..claim.map_err(fail)? })
+            Parsed::Claim(Claim {
+                span,
+                ..claim.map_err(fail)?
+            })
         }
     })
 }
@@ -237,10 +283,22 @@ fn syntax_diagnostic(file: FileId, error: SyntaxError) -> Diagnostic {
 }
 
 /// A ron error inside the record at `range`, moved to the record's place in the file.
-fn ron_diagnostic(src: &str, file: FileId, range: Range<usize>, error: &ron::error::SpannedError) -> Diagnostic {
+fn ron_diagnostic(
+    src: &str,
+    file: FileId,
+    range: Range<usize>,
+    error: &ron::error::SpannedError,
+) -> Diagnostic {
     let text = &src[range.clone()];
     let at = |p: ron::error::Position| {
-        range.start + SourceFile::offset_in(text, LineCol { line: p.line, column: p.col })
+        range.start
+            + SourceFile::offset_in(
+                text,
+                LineCol {
+                    line: p.line,
+                    column: p.col,
+                },
+            )
     };
     let mut start = at(error.span.start);
     let mut end = at(error.span.end).max(start);
@@ -249,9 +307,23 @@ fn ron_diagnostic(src: &str, file: FileId, range: Range<usize>, error: &ron::err
         start = range.start;
         end = text.find('(').map_or(range.start + 1, |i| range.start + i);
     }
+    if matches!(error.code, ron::Error::Message(_)) {
+        // A value rejected by its own type (an overlong number) is reported just after
+        // it: point at the value itself.
+        let value_start = src[range.start..start]
+            .trim_end_matches(|c: char| !c.is_whitespace() && !"()[]{},:".contains(c))
+            .len()
+            + range.start;
+        if value_start < start {
+            (start, end) = (value_start, start);
+        }
+    }
     if end == start {
         // Point at one character rather than between two.
-        end = src[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+        end = src[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
     }
     let (message, label, help) = describe(&error.code);
     Diagnostic::new(&PARSE_ERROR, Span::new(file, start..end), message)
@@ -267,12 +339,23 @@ fn describe(code: &ron::Error) -> (String, String, Option<String>) {
         None => String::new(),
     };
     match code {
-        E::NoSuchStructField { expected, found, outer } => (
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
             format!("unknown field `{found}`{}", outer_name(outer)),
             "unknown field".into(),
-            Some(did_you_mean(found, expected.iter().copied()).unwrap_or_else(|| format!("the fields are {}", quoted_list(expected)))),
+            Some(
+                did_you_mean(found, expected.iter().copied())
+                    .unwrap_or_else(|| format!("the fields are {}", quoted_list(expected))),
+            ),
         ),
-        E::NoSuchEnumVariant { expected, found, outer } => {
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
             let what = match outer.as_deref() {
                 Some("Qualifier") => "qualifier",
                 Some("EntityKind") => "entity kind",
@@ -283,7 +366,10 @@ fn describe(code: &ron::Error) -> (String, String, Option<String>) {
             (
                 format!("unknown {what} `{found}`"),
                 format!("not a known {what}"),
-                Some(did_you_mean(found, expected.iter().copied()).unwrap_or_else(|| format!("expected {}", quoted_list(expected)))),
+                Some(
+                    did_you_mean(found, expected.iter().copied())
+                        .unwrap_or_else(|| format!("expected {}", quoted_list(expected))),
+                ),
             )
         }
         E::MissingStructField { field, outer } => (
@@ -311,9 +397,10 @@ fn describe(code: &ron::Error) -> (String, String, Option<String>) {
             "expected `\"...\"`".into(),
             Some("text, ids and dates are written in double quotes".into()),
         ),
+        E::Message(message) => (lowercase_first(message), "invalid value".into(), None),
         other => {
             let text = lowercase_first(&other.to_string());
-            (text.clone(), text, None)
+            (text, "here".into(), None)
         }
     }
 }
@@ -325,5 +412,73 @@ fn lowercase_first(text: &str) -> String {
             first.to_lowercase().chain(chars).collect()
         }
         _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test::snapshot;
+
+    /// Loads `bytes` and renders its parse errors as the CLI would.
+    fn errors(bytes: &[u8]) -> String {
+        let loaded = load_bytes(Path::new("ledger.ron"), bytes.to_vec(), PathBuf::from("."));
+        crate::render::human::human(
+            &loaded.diagnostics,
+            &loaded.files,
+            crate::render::human::Style::Plain,
+        )
+    }
+
+    #[test]
+    fn an_empty_file_says_what_a_ledger_starts_with() {
+        snapshot!(errors(b""));
+    }
+
+    #[test]
+    fn a_truncated_file_points_at_what_is_still_open() {
+        snapshot!(errors(b"Ledger(\n    entities: [\n        Entity(id: \"syria\", name: \"Syria\", kind: Place),\n        Entity(id: \"rferl\", na"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        snapshot!(errors(
+            b"Ledger(\n    entities: [Entity(id: \"caf\xe9\", name: \"x\", kind: Place)],\n)"
+        ));
+    }
+
+    #[test]
+    fn a_number_too_large_is_a_clear_error() {
+        let text = r#"Ledger(claims: [Figure(id: "x", text: "x", subject: "s", measure: "m",
+            value: Exactly(100000000000000000000000000000000), as_of: "2017")])"#;
+        snapshot!(errors(text.as_bytes()));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let mut text = b"Ledger(claims: [Figure(id: \"x\", text: ".to_vec();
+        text.extend(std::iter::repeat_n(b'[', 100_000));
+        let out = errors(&text);
+        assert!(
+            out.contains("brackets nest deeper than 128 levels"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_are_read() {
+        let text = "\u{feff}Ledger(\r\n    entities: [Entity(id: \"syria\", name: \"Syria\", kind: Place)],\r\n)\r\n";
+        let loaded = load_bytes(
+            Path::new("ledger.ron"),
+            text.as_bytes().to_vec(),
+            PathBuf::from("."),
+        );
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.ledger.entities[0].id, "syria");
+    }
+
+    #[test]
+    fn text_after_the_ledger_is_refused() {
+        snapshot!(errors(b"Ledger()\nLedger()"));
     }
 }

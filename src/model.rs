@@ -153,7 +153,10 @@ impl Derivation {
                 .map(|(i, id)| (vec![Step::Index(0), Step::Index(i)], id.as_str()))
                 .collect(),
             Derivation::Difference(a, b) | Derivation::Share(a, b) | Derivation::Ratio(a, b) => {
-                vec![(vec![Step::Index(0)], a.as_str()), (vec![Step::Index(1)], b.as_str())]
+                vec![
+                    (vec![Step::Index(0)], a.as_str()),
+                    (vec![Step::Index(1)], b.as_str()),
+                ]
             }
         }
     }
@@ -306,26 +309,6 @@ macro_rules! claim_kinds {
                 match kind {
                     $( stringify!($kind) => Some(options.from_str::<$kind>(text).map(Claim::from)), )*
                     _ => None,
-                }
-            }
-
-            /// The record as RON text, in the ledger's field order.
-            pub fn to_ron(claim: &Claim, config: ron::ser::PrettyConfig) -> ron::Result<String> {
-                match &claim.kind {
-                    $( ClaimKind::$kind(body) => {
-                        let record = $kind {
-                            id: claim.id.clone(),
-                            text: claim.text.clone(),
-                            claimant: claim.claimant.clone(),
-                            $( $field: body.$field.clone(), )*
-                            cite: claim.cite.clone(),
-                            tags: claim.tags.clone(),
-                            superseded_by: claim.superseded_by.clone(),
-                            note: claim.note.clone(),
-                            allow: claim.allow.clone(),
-                        };
-                        ron::Options::default().to_string_pretty(&record, config)
-                    } )*
                 }
             }
         }
@@ -497,13 +480,28 @@ impl Ledger {
     pub fn references<'a>(&'a self) -> Vec<Reference<'a>> {
         let mut out = Vec::new();
         let mut push = |from: Record<'a>, path: Path, id: &'a str, target: Target| {
-            out.push(Reference { from, path, id, target });
+            out.push(Reference {
+                from,
+                path,
+                id,
+                target,
+            });
         };
         for source in &self.sources {
             let from = Record::Source(source);
-            push(from, Path::field("publisher"), &source.publisher, Target::Entity);
+            push(
+                from,
+                Path::field("publisher"),
+                &source.publisher,
+                Target::Entity,
+            );
             for (i, via) in source.via.iter().enumerate() {
-                push(from, Path::field("via").then(Step::Index(i)), via, Target::EntityOrSource);
+                push(
+                    from,
+                    Path::field("via").then(Step::Index(i)),
+                    via,
+                    Target::EntityOrSource,
+                );
             }
         }
         for claim in &self.claims {
@@ -512,7 +510,9 @@ impl Ledger {
                 push(from, Path::field("claimant"), claimant, Target::Entity);
             }
             for (i, cite) in claim.cite.iter().enumerate() {
-                let path = Path::field("cite").then(Step::Index(i)).then(Step::Field("source"));
+                let path = Path::field("cite")
+                    .then(Step::Index(i))
+                    .then(Step::Field("source"));
                 push(from, path, &cite.source, Target::Source);
             }
             if let Some(next) = &claim.superseded_by {
@@ -533,8 +533,11 @@ impl Ledger {
                         }
                     }
                 }
-                ClaimKind::Quote(q) => push(from, Path::field("speaker"), &q.speaker, Target::Entity),
-                ClaimKind::Event(Event { subject, .. }) | ClaimKind::Statement(Statement { subject, .. }) => {
+                ClaimKind::Quote(q) => {
+                    push(from, Path::field("speaker"), &q.speaker, Target::Entity);
+                }
+                ClaimKind::Event(Event { subject, .. })
+                | ClaimKind::Statement(Statement { subject, .. }) => {
                     if let Some(subject) = subject {
                         push(from, Path::field("subject"), subject, Target::Entity);
                     }
@@ -568,7 +571,8 @@ impl Ledger {
                         fields.push((Path::field("derived").then(Step::Index(1)), b));
                     }
                 }
-                ClaimKind::Quote(Quote { said, .. }) | ClaimKind::Statement(Statement { said, .. }) => {
+                ClaimKind::Quote(Quote { said, .. })
+                | ClaimKind::Statement(Statement { said, .. }) => {
                     fields.extend(said.as_ref().map(|d| (Path::field("said"), d)));
                 }
                 ClaimKind::Event(e) => {

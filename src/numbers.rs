@@ -97,9 +97,26 @@ fn digit_mentions(text: &str) -> Vec<Mention> {
 
 fn unit_word(word: &str) -> Option<u64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -108,7 +125,9 @@ fn unit_word(word: &str) -> Option<u64> {
     if let Some(i) = UNITS.iter().position(|u| *u == lower) {
         return Some(i as u64);
     }
-    TENS.iter().position(|t| *t == lower).map(|i| (i as u64 + 2) * 10)
+    TENS.iter()
+        .position(|t| *t == lower)
+        .map(|i| (i as u64 + 2) * 10)
 }
 
 fn scale_word(word: &str) -> Option<u64> {
@@ -147,7 +166,10 @@ fn words(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut start = None;
     let mut joined = false;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphabetic() {
             if start.is_none() {
                 start = Some(i);
@@ -171,9 +193,19 @@ fn word_mentions(text: &str) -> Vec<Mention> {
         let article = matches!(word.to_ascii_lowercase().as_str(), "a" | "an" | "one");
         // "a quarter", "one half", "half", "three quarters"
         if let Some(percent) = fraction_word(word).or_else(|| {
-            if article { words.get(i + 1).and_then(|w| fraction_word(&text[w.0.clone()])) } else { None }
+            if article {
+                words
+                    .get(i + 1)
+                    .and_then(|w| fraction_word(&text[w.0.clone()]))
+            } else {
+                None
+            }
         }) {
-            let end = if fraction_word(word).is_some() { i } else { i + 1 };
+            let end = if fraction_word(word).is_some() {
+                i
+            } else {
+                i + 1
+            };
             out.push(Mention {
                 span: words[i].0.start..words[end].0.end,
                 value: Decimal::from(percent),
@@ -222,7 +254,11 @@ fn word_mentions(text: &str) -> Vec<Mention> {
 
 /// Reads number words from `words[start]` on: "three hundred and thirty thousand",
 /// "twenty-seven", "a dozen". Returns the value and the index of the last word used.
-fn read_number_words(text: &str, words: &[(Range<usize>, bool)], start: usize) -> (Option<u64>, usize) {
+fn read_number_words(
+    text: &str,
+    words: &[(Range<usize>, bool)],
+    start: usize,
+) -> (Option<u64>, usize) {
     let word_at = |i: usize| words.get(i).map(|w| &text[w.0.clone()]);
     let mut total: u64 = 0;
     let mut current: u64 = 0;
@@ -245,10 +281,10 @@ fn read_number_words(text: &str, words: &[(Range<usize>, bool)], start: usize) -
         }
         if let Some(n) = unit_word(word) {
             // "twenty seven" and "twenty-seven" add up; "five six" does not.
-            if seen && current % 10 != 0 {
+            if seen && !current.is_multiple_of(10) {
                 break;
             }
-            if seen && current % 100 != 0 && n >= 10 {
+            if seen && !current.is_multiple_of(100) && n >= 10 {
                 break;
             }
             current += n;
@@ -280,7 +316,9 @@ fn read_number_words(text: &str, words: &[(Range<usize>, bool)], start: usize) -
 
 /// True when only spaces separate two words (not a full stop or a comma).
 fn gap_is_space(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    text[a.end..b.start].chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+    text[a.end..b.start]
+        .chars()
+        .all(|c| c == ' ' || c == '-' || c == '\u{a0}')
 }
 
 #[cfg(test)]
@@ -300,8 +338,14 @@ mod tests {
 
     #[test]
     fn digits_in_every_thousands_style() {
-        assert_eq!(found("330,000 and 330000 and 330 000"), ["330,000=330000", "330000=330000", "330 000=330000"]);
-        assert_eq!(found("330k killed, 1.2 million fled, 3 bn"), ["330k=330000", "1.2 million=1200000", "3 bn=3000000000"]);
+        assert_eq!(
+            found("330,000 and 330000 and 330 000"),
+            ["330,000=330000", "330000=330000", "330 000=330000"]
+        );
+        assert_eq!(
+            found("330k killed, 1.2 million fled, 3 bn"),
+            ["330k=330000", "1.2 million=1200000", "3 bn=3000000000"]
+        );
         assert_eq!(found("around 25 percent, 25%"), ["25=25", "25=25"]);
         assert_eq!(found("330 thousand"), ["330 thousand=330000"]);
     }
@@ -312,7 +356,10 @@ mod tests {
         assert_eq!(found("the six-year civil war"), ["six=6"]);
         assert_eq!(found("twenty-seven languages"), ["twenty-seven=27"]);
         assert_eq!(found("two dozen towns"), ["two dozen=24"]);
-        assert_eq!(found("three hundred and thirty thousand"), ["three hundred and thirty thousand=330000"]);
+        assert_eq!(
+            found("three hundred and thirty thousand"),
+            ["three hundred and thirty thousand=330000"]
+        );
         assert_eq!(found("a hundred people"), ["a hundred=100"]);
     }
 
@@ -332,7 +379,10 @@ mod tests {
     fn plural_scales_mean_at_least_two() {
         assert_eq!(
             values("millions have fled, thousands more"),
-            [("millions=2000000".to_owned(), Form::Plural), ("thousands=2000".to_owned(), Form::Plural)]
+            [
+                ("millions=2000000".to_owned(), Form::Plural),
+                ("thousands=2000".to_owned(), Form::Plural)
+            ]
         );
     }
 
@@ -345,6 +395,10 @@ mod tests {
 
     #[test]
     fn digits_inside_names_are_not_numbers() {
-        assert!(found("an A330 and a MiG-29x2").iter().all(|f| !f.starts_with("330")));
+        assert!(
+            found("an A330 and a MiG-29x2")
+                .iter()
+                .all(|f| !f.starts_with("330"))
+        );
     }
 }

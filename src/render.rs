@@ -3,6 +3,8 @@
 pub mod human;
 pub mod json;
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -70,7 +72,7 @@ pub fn summary(records: RecordCounts, counts: Counts) -> String {
         counts.info,
     );
     if counts.allowed > 0 {
-        line.push_str(&format!(" ({} allowed)", counts.allowed));
+        let _ = write!(line, " ({} allowed)", counts.allowed);
     }
     line
 }

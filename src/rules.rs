@@ -86,14 +86,16 @@ impl Rule {
     /// The first sentence under "What it does", for listings.
     pub fn summary(&self) -> String {
         let text = self.explanation();
-        let body = text
-            .split("## What it does")
-            .nth(1)
-            .unwrap_or(&text)
+        let body = text.split("## What it does").nth(1).unwrap_or(&text);
+        let paragraph = body
             .split("\n\n")
             .find(|p| !p.trim().is_empty())
             .unwrap_or_default();
-        body.split_whitespace().collect::<Vec<_>>().join(" ")
+        let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        match joined.find(". ") {
+            Some(end) => joined[..=end].to_owned(),
+            None => joined,
+        }
     }
 }
 
@@ -162,7 +164,11 @@ impl<'a> Context<'a> {
             has_parse_errors: loaded.has_parse_errors(),
             base_dir: &loaded.base_dir,
             by_id,
-            broken: loaded.broken_ids.iter().map(|(s, id)| (id.as_str(), *s)).collect(),
+            broken: loaded
+                .broken_ids
+                .iter()
+                .map(|(s, id)| (id.as_str(), *s))
+                .collect(),
             references: ledger.references(),
             archives: ledger.sources.iter().map(|_| OnceLock::new()).collect(),
         }
@@ -215,7 +221,8 @@ impl<'a> Context<'a> {
     pub fn locate(&self, record: Record<'_>, path: &model::Path) -> Span {
         let span = record.span();
         let text = &self.files.file(span.file).text;
-        syntax::locate(text, span.range(), &path.0).map_or(span, |range| Span::new(span.file, range))
+        syntax::locate(text, span.range(), &path.0)
+            .map_or(span, |range| Span::new(span.file, range))
     }
 
     /// The text of a source's archive, read on first use; `None` when it has none.
@@ -228,7 +235,12 @@ impl<'a> Context<'a> {
         }
         let index = (address as usize - sources.start as usize) / std::mem::size_of::<Source>();
         self.archives[index]
-            .get_or_init(|| source.archive.as_deref().map(|path| read_archive(self.base_dir, path)))
+            .get_or_init(|| {
+                source
+                    .archive
+                    .as_deref()
+                    .map(|path| read_archive(self.base_dir, path))
+            })
             .as_ref()
     }
 }
@@ -237,17 +249,26 @@ impl<'a> Context<'a> {
 fn read_archive(base_dir: &Path, path: &str) -> Archive {
     let relative = PathBuf::from(path);
     if relative.is_absolute() || relative.has_root() {
-        return Err(format!("`{path}` is an absolute path; archives are relative to the ledger's folder"));
+        return Err(format!(
+            "`{path}` is an absolute path; archives are relative to the ledger's folder"
+        ));
     }
-    if relative.components().any(|c| matches!(c, Component::ParentDir)) {
-        return Err(format!("`{path}` leads out of the ledger's folder with `..`"));
+    if relative
+        .components()
+        .any(|c| matches!(c, Component::ParentDir))
+    {
+        return Err(format!(
+            "`{path}` leads out of the ledger's folder with `..`"
+        ));
     }
     let joined = base_dir.join(&relative);
     let (Ok(base), Ok(target)) = (base_dir.canonicalize(), joined.canonicalize()) else {
         return Err(format!("`{path}` does not exist next to the ledger"));
     };
     if !target.starts_with(&base) {
-        return Err(format!("`{path}` is a link that leads out of the ledger's folder"));
+        return Err(format!(
+            "`{path}` is a link that leads out of the ledger's folder"
+        ));
     }
     let bytes = std::fs::read(&target).map_err(|e| format!("`{path}` cannot be read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8 text"))?;
@@ -287,7 +308,11 @@ fn apply_policy(cx: &Context, diagnostics: &mut Vec<Diagnostic>) {
         if d.record.is_none() {
             d.record = record.map(|r| r.id().to_owned());
         }
-        if let Some(allow) = record.and_then(|r| r.allow().iter().find(|a| a.rule == d.rule && !a.reason.trim().is_empty())) {
+        if let Some(allow) = record.and_then(|r| {
+            r.allow()
+                .iter()
+                .find(|a| a.rule == d.rule && !a.reason.trim().is_empty())
+        }) {
             d.allowed = Some(allow.reason.clone());
         }
         match severity.get(d.rule) {
@@ -307,6 +332,100 @@ fn apply_policy(cx: &Context, diagnostics: &mut Vec<Diagnostic>) {
             None => true,
         }
     });
+}
+
+/// Findings for references that name no record of the kind `target` needs: shared by the
+/// `unknown-*` rules, which differ only in the kind of record they look for.
+pub(crate) fn unknown_references(
+    cx: &Context,
+    rule: &Rule,
+    target: model::Target,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for reference in cx.references().iter().filter(|r| r.target == target) {
+        let id = reference.id;
+        let wanted = |record: Record| match target {
+            model::Target::Entity => matches!(record, Record::Entity(_)),
+            model::Target::Source => matches!(record, Record::Source(_)),
+            model::Target::Measure => matches!(record, Record::Measure(_)),
+            model::Target::Claim => matches!(record, Record::Claim(_)),
+            model::Target::EntityOrSource => {
+                matches!(record, Record::Entity(_) | Record::Source(_))
+            }
+        };
+        let found = cx.record(id);
+        if found.is_some_and(wanted) || cx.is_broken(id) {
+            continue;
+        }
+        let noun = match target {
+            model::Target::Entity => "entity",
+            model::Target::Source => "source",
+            model::Target::Measure => "measure",
+            model::Target::Claim => "claim",
+            model::Target::EntityOrSource => "entity or source",
+        };
+        let span = cx.locate(reference.from, &reference.path);
+        let diagnostic = if let Some(other) = found {
+            Diagnostic::new(
+                rule,
+                span,
+                format!("`{id}` is a {}, not a {noun}", other.noun()),
+            )
+            .label(format!("expected a {noun} here"))
+            .secondary(other.span(), format!("this {} has the id", other.noun()))
+            .help(format!(
+                "name a {noun} here, or declare one with its own id"
+            ))
+        } else {
+            let candidates = cx.ledger.records().filter(|r| wanted(*r)).map(Record::id);
+            let help = crate::diagnostic::did_you_mean(id, candidates)
+                .unwrap_or_else(|| format!("declare the {noun} in the ledger, or fix the id"));
+            Diagnostic::new(rule, span, format!("unknown {noun} `{id}`"))
+                .label(format!("no {noun} has this id"))
+                .help(help)
+        };
+        out.push(diagnostic);
+    }
+    out
+}
+
+/// The ids that some reference of one of `targets` names: what counts as used.
+pub(crate) fn referenced_ids<'a>(
+    cx: &Context<'a>,
+    targets: &[model::Target],
+) -> std::collections::HashSet<&'a str> {
+    cx.references()
+        .iter()
+        .filter(|r| targets.contains(&r.target))
+        .map(|r| r.id)
+        .collect()
+}
+
+/// Findings for records nobody refers to: shared by the `unused-*` rules.
+pub(crate) fn unused_records<'a>(
+    cx: &Context<'a>,
+    rule: &Rule,
+    records: impl Iterator<Item = Record<'a>>,
+    targets: &[model::Target],
+    help: &str,
+) -> Vec<Diagnostic> {
+    if cx.has_parse_errors {
+        return Vec::new();
+    }
+    let used = referenced_ids(cx, targets);
+    records
+        .filter(|r| !used.contains(r.id()))
+        .map(|record| {
+            let noun = record.noun();
+            Diagnostic::new(
+                rule,
+                cx.locate(record, &model::Path::field("id")),
+                format!("{noun} `{}` is never used", record.id()),
+            )
+            .label(format!("no record refers to this {noun}"))
+            .help(help)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -329,7 +448,12 @@ mod tests {
     fn every_explanation_has_the_four_headings() {
         for rule in RULES {
             let text = rule.explanation();
-            for heading in ["## What it does", "## Why it matters", "## Example", "## How to fix"] {
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## How to fix",
+            ] {
                 assert!(text.contains(heading), "`{}` lacks {heading}", rule.name);
             }
             assert!(text.contains("```ron"), "`{}` shows no example", rule.name);
@@ -347,7 +471,11 @@ mod tests {
         for rule in RULES {
             let module = rule.name.replace('-', "_");
             let prefix = format!("factledger__rules__{module}__");
-            assert!(names.iter().any(|n| n.starts_with(&prefix)), "no snapshot for `{}`", rule.name);
+            assert!(
+                names.iter().any(|n| n.starts_with(&prefix)),
+                "no snapshot for `{}`",
+                rule.name
+            );
         }
     }
 
@@ -358,76 +486,4 @@ mod tests {
         }
         assert!(Rule::find("no-such-rule").is_none());
     }
-}
-
-/// Findings for references that name no record of the kind `target` needs: shared by the
-/// `unknown-*` rules, which differ only in the kind of record they look for.
-pub(crate) fn unknown_references(cx: &Context, rule: &Rule, target: model::Target) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for reference in cx.references().iter().filter(|r| r.target == target) {
-        let id = reference.id;
-        let wanted = |record: Record| match target {
-            model::Target::Entity => matches!(record, Record::Entity(_)),
-            model::Target::Source => matches!(record, Record::Source(_)),
-            model::Target::Measure => matches!(record, Record::Measure(_)),
-            model::Target::Claim => matches!(record, Record::Claim(_)),
-            model::Target::EntityOrSource => matches!(record, Record::Entity(_) | Record::Source(_)),
-        };
-        let found = cx.record(id);
-        if found.is_some_and(wanted) || cx.is_broken(id) {
-            continue;
-        }
-        let noun = match target {
-            model::Target::Entity => "entity",
-            model::Target::Source => "source",
-            model::Target::Measure => "measure",
-            model::Target::Claim => "claim",
-            model::Target::EntityOrSource => "entity or source",
-        };
-        let span = cx.locate(reference.from, &reference.path);
-        let diagnostic = match found {
-            Some(other) => Diagnostic::new(rule, span, format!("`{id}` is a {}, not a {noun}", other.noun()))
-                .label(format!("expected a {noun} here"))
-                .secondary(other.span(), format!("this {} has the id", other.noun()))
-                .help(format!("name a {noun} here, or declare one with its own id")),
-            None => {
-                let candidates = cx.ledger.records().filter(|r| wanted(*r)).map(Record::id);
-                let help = crate::diagnostic::did_you_mean(id, candidates)
-                    .unwrap_or_else(|| format!("declare the {noun} in the ledger, or fix the id"));
-                Diagnostic::new(rule, span, format!("unknown {noun} `{id}`"))
-                    .label(format!("no {noun} has this id"))
-                    .help(help)
-            }
-        };
-        out.push(diagnostic);
-    }
-    out
-}
-
-/// The ids that some reference of one of `targets` names: what counts as used.
-pub(crate) fn referenced_ids<'a>(cx: &Context<'a>, targets: &[model::Target]) -> std::collections::HashSet<&'a str> {
-    cx.references().iter().filter(|r| targets.contains(&r.target)).map(|r| r.id).collect()
-}
-
-/// Findings for records nobody refers to: shared by the `unused-*` rules.
-pub(crate) fn unused_records<'a>(
-    cx: &Context<'a>,
-    rule: &Rule,
-    records: impl Iterator<Item = Record<'a>>,
-    targets: &[model::Target],
-    help: &str,
-) -> Vec<Diagnostic> {
-    if cx.has_parse_errors {
-        return Vec::new();
-    }
-    let used = referenced_ids(cx, targets);
-    records
-        .filter(|r| !used.contains(r.id()))
-        .map(|record| {
-            let noun = record.noun();
-            Diagnostic::new(rule, cx.locate(record, &model::Path::field("id")), format!("{noun} `{}` is never used", record.id()))
-                .label(format!("no record refers to this {noun}"))
-                .help(help)
-        })
-        .collect()
 }

@@ -75,8 +75,14 @@ impl SourceFile {
     pub fn line_range(&self, index: usize) -> std::ops::Range<usize> {
         let starts = self.line_starts();
         let start = starts[index];
-        let end = starts.get(index + 1).map_or(self.text.len(), |&next| next - 1);
-        let end = if self.text[start..end].ends_with('\r') { end - 1 } else { end };
+        let end = starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         start..end
     }
 
@@ -166,7 +172,13 @@ mod tests {
     #[test]
     fn offsets_in_a_record_follow_ron_positions() {
         let text = "A(\n  b: ç, c)";
-        assert_eq!(SourceFile::offset_in(text, LineCol { line: 2, column: 6 }), 8);
-        assert_eq!(&text[SourceFile::offset_in(text, LineCol { line: 2, column: 9 })..], "c)");
+        assert_eq!(
+            SourceFile::offset_in(text, LineCol { line: 2, column: 6 }),
+            8
+        );
+        assert_eq!(
+            &text[SourceFile::offset_in(text, LineCol { line: 2, column: 9 })..],
+            "c)"
+        );
     }
 }

@@ -66,6 +66,11 @@ struct Lexer<'a> {
     src: &'a [u8],
     pos: usize,
     end: usize,
+    /// The next token, when `peek` has read it: `Some(None)` is a peeked end of input.
+    #[allow(
+        clippy::option_option,
+        reason = "peeking at the end of input is a third state"
+    )]
     peeked: Option<Option<Token>>,
 }
 
@@ -78,7 +83,11 @@ fn is_ident_continue(b: u8) -> bool {
 }
 
 fn is_delimiter(b: u8) -> bool {
-    b.is_ascii_whitespace() || matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'"')
+    b.is_ascii_whitespace()
+        || matches!(
+            b,
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'"'
+        )
 }
 
 impl<'a> Lexer<'a> {
@@ -314,7 +323,9 @@ impl<'a> Lexer<'a> {
                             format!("brackets nest deeper than {MAX_DEPTH} levels"),
                             "too deep here",
                         )
-                        .help("a ledger record needs only a few levels; check for unclosed brackets"));
+                        .help(
+                            "a ledger record needs only a few levels; check for unclosed brackets",
+                        ));
                     }
                 }
                 Kind::Close(close) => {
@@ -333,13 +344,11 @@ impl<'a> Lexer<'a> {
                     _ => return Ok(end),
                 }
             }
-            token = match self.next()? {
-                Some(t) => t,
-                None => {
-                    let open = stack.last().copied().unwrap_or(first);
-                    return Err(unclosed(open, end));
-                }
+            let Some(next) = self.next()? else {
+                let open = stack.last().copied().unwrap_or(first);
+                return Err(unclosed(open, end));
             };
+            token = next;
         }
     }
 }
@@ -397,7 +406,7 @@ fn unclosed(open: Token, end: usize) -> SyntaxError {
         "opened here",
     )
     .help(format!(
-        "the file looks truncated at byte {end}; add the missing `{close}` or restore the rest of the file"
+        "the file looks cut off after byte {end}; add the missing `{close}`, or restore the rest of the file"
     ))
 }
 
@@ -430,7 +439,9 @@ impl Section {
 }
 
 /// The fields a ledger may have, in the order the README documents them.
-pub const LEDGER_FIELDS: &[&str] = &["include", "entities", "sources", "measures", "claims", "policy"];
+pub const LEDGER_FIELDS: &[&str] = &[
+    "include", "entities", "sources", "measures", "claims", "policy",
+];
 
 /// One record of a list, as found by the scanner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -457,6 +468,74 @@ pub struct Outline {
 pub fn outline(src: &str, start: usize) -> Result<Outline, SyntaxError> {
     let mut lexer = Lexer::new(src, start..src.len());
     let mut out = Outline::default();
+    let open = ledger_open(&mut lexer, src, start)?;
+    let mut seen: Vec<&str> = Vec::new();
+    loop {
+        let Some(t) = lexer.next()? else {
+            return Err(unclosed(open, src.len()));
+        };
+        match t.kind {
+            Kind::Close(b')') => break,
+            Kind::Ident => {}
+            _ => {
+                return Err(SyntaxError::new(
+                    t.span(),
+                    format!("expected a field name, found `{}`", &src[t.span()]),
+                    "expected a field name",
+                )
+                .help(format!(
+                    "the ledger's fields are {}",
+                    list_names(LEDGER_FIELDS)
+                )));
+            }
+        }
+        let name = &src[t.span()];
+        match lexer.next()? {
+            Some(c) if c.kind == Kind::Colon => {}
+            Some(c) => {
+                let message = format!("expected `:` after `{name}`");
+                return Err(SyntaxError::new(c.span(), message, "expected `:`"));
+            }
+            None => return Err(unclosed(open, src.len())),
+        }
+        let Some(value) = lexer.next()? else {
+            return Err(unclosed(open, src.len()));
+        };
+        if seen.contains(&name) {
+            out.errors.push(
+                SyntaxError::new(
+                    t.span(),
+                    format!("field `{name}` appears twice in the ledger"),
+                    format!("second `{name}` here"),
+                )
+                .help(format!("merge the two `{name}` lists into one")),
+            );
+        }
+        seen.push(name);
+        ledger_field(&mut lexer, src, t, value, &mut out)?;
+        match lexer.next()? {
+            Some(c) if c.kind == Kind::Comma => {}
+            Some(c) if c.kind == Kind::Close(b')') => break,
+            Some(c) => {
+                let message = "expected `,` or `)` after a ledger field";
+                return Err(SyntaxError::new(c.span(), message, "expected `,`"));
+            }
+            None => return Err(unclosed(open, src.len())),
+        }
+    }
+    if let Some(t) = lexer.next()? {
+        return Err(SyntaxError::new(
+            t.start..src.len().min(t.end),
+            "unexpected text after the end of the ledger",
+            "after the closing `)`",
+        )
+        .help("a ledger file holds one `Ledger(...)`; remove what follows it"));
+    }
+    Ok(out)
+}
+
+/// Reads up to the `(` of `Ledger(` (the name is optional, as in ron) and returns it.
+fn ledger_open(lexer: &mut Lexer, src: &str, start: usize) -> Result<Token, SyntaxError> {
     let mut token = lexer.next()?;
     if let Some(t) = token
         && t.kind == Kind::Atom
@@ -467,117 +546,128 @@ pub fn outline(src: &str, start: usize) -> Result<Outline, SyntaxError> {
             "ron attributes are not supported in a ledger",
             "attribute here",
         )
-        .help("remove the `#![enable(...)]` line: ledgers are read with `implicit_some` already on"));
+        .help(
+            "remove the `#![enable(...)]` line: ledgers are read with `implicit_some` already on",
+        ));
     }
     if let Some(t) = token
         && t.kind == Kind::Ident
     {
         let name = &src[t.span()];
         if name != "Ledger" {
-            return Err(SyntaxError::new(t.span(), format!("expected `Ledger(`, found `{name}`"), "expected `Ledger`")
+            let message = format!("expected `Ledger(`, found `{name}`");
+            return Err(SyntaxError::new(t.span(), message, "expected `Ledger`")
                 .help("a ledger file starts with `Ledger(`"));
         }
         token = lexer.next()?;
     }
-    let open = match token {
-        Some(t) if t.kind == Kind::Open(b'(') => t,
-        Some(t) => {
-            return Err(SyntaxError::new(t.span(), "expected `Ledger(` at the start of the ledger", "expected `Ledger(`")
-                .help("a ledger file starts with `Ledger(` and lists `entities`, `sources`, `measures` and `claims`"));
+    match token {
+        Some(t) if t.kind == Kind::Open(b'(') => Ok(t),
+        Some(t) => Err(SyntaxError::new(
+            t.span(),
+            "expected `Ledger(` at the start of the ledger",
+            "expected `Ledger(`",
+        )
+        .help("a ledger file starts with `Ledger(` and lists `entities`, `sources`, `measures` and `claims`")),
+        None => Err(SyntaxError::new(start..start, "the ledger is empty", "expected `Ledger(`")
+            .help("start from `Ledger(entities: [], sources: [], measures: [], claims: [])`")),
+    }
+}
+
+/// Reads the value of the ledger field named by `name`, starting at `value`.
+fn ledger_field(
+    lexer: &mut Lexer,
+    src: &str,
+    name: Token,
+    value: Token,
+    out: &mut Outline,
+) -> Result<(), SyntaxError> {
+    let field = &src[name.span()];
+    let section = Section::ALL.into_iter().find(|s| s.name() == field);
+    match (section, field) {
+        (Some(section), _) if value.kind == Kind::Open(b'[') => {
+            list(lexer, src, section, value, out)?;
         }
-        None => {
-            return Err(SyntaxError::new(start..start, "the ledger is empty", "expected `Ledger(`")
-                .help("start from `Ledger(entities: [], sources: [], measures: [], claims: [])`"));
+        (Some(section), _) => {
+            let end = lexer.skip_value(value)?;
+            out.errors.push(
+                SyntaxError::new(
+                    value.start..end,
+                    format!("`{}` must be a list", section.name()),
+                    "expected `[`",
+                )
+                .help(format!("write `{}: [ ... ],`", section.name())),
+            );
         }
-    };
-    let mut seen: Vec<&str> = Vec::new();
-    loop {
-        let Some(t) = lexer.next()? else {
-            return Err(unclosed(open, src.len()));
-        };
-        match t.kind {
-            Kind::Close(b')') => break,
-            Kind::Ident => {}
-            _ => {
-                return Err(SyntaxError::new(t.span(), format!("expected a field name, found `{}`", &src[t.span()]), "expected a field name")
-                    .help(format!("the ledger's fields are {}", list_names(LEDGER_FIELDS))));
-            }
-        }
-        let name = &src[t.span()];
-        match lexer.next()? {
-            Some(c) if c.kind == Kind::Colon => {}
-            Some(c) => {
-                return Err(SyntaxError::new(c.span(), format!("expected `:` after `{name}`"), "expected `:`"));
-            }
-            None => return Err(unclosed(open, src.len())),
-        }
-        let Some(value) = lexer.next()? else {
-            return Err(unclosed(open, src.len()));
-        };
-        if seen.contains(&name) {
-            out.errors.push(SyntaxError::new(t.span(), format!("field `{name}` appears twice in the ledger"), "second `{name}` here")
-                .help(format!("merge the two `{name}` lists into one")));
-        }
-        seen.push(name);
-        let section = Section::ALL.into_iter().find(|s| s.name() == name);
-        match (section, name) {
-            (Some(section), _) if value.kind == Kind::Open(b'[') => {
-                list(&mut lexer, src, section, value, &mut out)?;
-            }
-            (Some(section), _) => {
-                let end = lexer.skip_value(value)?;
-                out.errors.push(SyntaxError::new(value.start..end, format!("`{}` must be a list", section.name()), "expected `[`")
-                    .help(format!("write `{}: [ ... ],`", section.name())));
-            }
-            (None, "policy") => out.policy = Some(value.start..lexer.skip_value(value)?),
-            (None, "include") => out.include = Some(value.start..lexer.skip_value(value)?),
-            (None, _) => {
-                lexer.skip_value(value)?;
-                let mut error = SyntaxError::new(t.span(), format!("unknown field `{name}` in the ledger"), "unknown field");
-                error.help = Some(crate::diagnostic::did_you_mean(name, LEDGER_FIELDS.iter().copied()).unwrap_or_else(|| {
+        (None, "policy") => out.policy = Some(value.start..lexer.skip_value(value)?),
+        (None, "include") => out.include = Some(value.start..lexer.skip_value(value)?),
+        (None, _) => {
+            lexer.skip_value(value)?;
+            let help = crate::diagnostic::did_you_mean(field, LEDGER_FIELDS.iter().copied())
+                .unwrap_or_else(|| {
                     format!("the ledger's fields are {}", list_names(LEDGER_FIELDS))
-                }));
-                out.errors.push(error);
-            }
-        }
-        match lexer.next()? {
-            Some(c) if c.kind == Kind::Comma => {}
-            Some(c) if c.kind == Kind::Close(b')') => break,
-            Some(c) => {
-                return Err(SyntaxError::new(c.span(), "expected `,` or `)` after a ledger field", "expected `,`"));
-            }
-            None => return Err(unclosed(open, src.len())),
+                });
+            out.errors.push(
+                SyntaxError::new(
+                    name.span(),
+                    format!("unknown field `{field}` in the ledger"),
+                    "unknown field",
+                )
+                .help(help),
+            );
         }
     }
-    if let Some(t) = lexer.next()? {
-        return Err(SyntaxError::new(t.start..src.len().min(t.end), "unexpected text after the end of the ledger", "after the closing `)`")
-            .help("a ledger file holds one `Ledger(...)`; remove what follows it"));
-    }
-    Ok(out)
+    Ok(())
 }
 
 fn list_names(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn list(lexer: &mut Lexer, src: &str, section: Section, open: Token, out: &mut Outline) -> Result<(), SyntaxError> {
+fn list(
+    lexer: &mut Lexer,
+    src: &str,
+    section: Section,
+    open: Token,
+    out: &mut Outline,
+) -> Result<(), SyntaxError> {
     loop {
         let Some(first) = lexer.next()? else {
             return Err(unclosed(open, src.len()));
         };
         match first.kind {
             Kind::Close(b']') => return Ok(()),
-            Kind::Close(c) => return Err(check_pair(&open, first).err().unwrap_or_else(|| unexpected_close(first, c))),
+            Kind::Close(c) => {
+                return Err(check_pair(&open, first)
+                    .err()
+                    .unwrap_or_else(|| unexpected_close(first, c)));
+            }
             Kind::Comma => {
-                out.errors.push(SyntaxError::new(first.span(), "unexpected `,`", "no record before this comma")
-                    .help("remove the extra comma"));
+                out.errors.push(
+                    SyntaxError::new(
+                        first.span(),
+                        "unexpected `,`",
+                        "no record before this comma",
+                    )
+                    .help("remove the extra comma"),
+                );
                 continue;
             }
             _ => {}
         }
         let name = (first.kind == Kind::Ident).then(|| first.span());
         let end = lexer.skip_value(first)?;
-        out.records.push((section, RecordSlice { span: first.start..end, name }));
+        out.records.push((
+            section,
+            RecordSlice {
+                span: first.start..end,
+                name,
+            },
+        ));
         match lexer.peek()? {
             Some(t) if t.kind == Kind::Comma => {
                 lexer.next()?;
@@ -585,8 +675,15 @@ fn list(lexer: &mut Lexer, src: &str, section: Section, open: Token, out: &mut O
             Some(t) if t.kind == Kind::Close(b']') => {}
             Some(t) if matches!(t.kind, Kind::Close(_)) => {}
             Some(t) => out.errors.push(
-                SyntaxError::new(end..end, "expected `,` between two records", "comma missing here")
-                    .help(format!("add `,` after the record that ends here, before `{}`", &src[t.span()])),
+                SyntaxError::new(
+                    end..end,
+                    "expected `,` between two records",
+                    "comma missing here",
+                )
+                .help(format!(
+                    "add `,` after the record that ends here, before `{}`",
+                    &src[t.span()]
+                )),
             ),
             None => return Err(unclosed(open, src.len())),
         }
@@ -701,9 +798,18 @@ mod tests {
         assert_eq!(
             names(src),
             [
-                (Section::Entities, r#"Entity(id: "a", name: "A (b)", kind: Place)"#),
-                (Section::Entities, r#"Entity(id: "b", name: "]", kind: Place)"#),
-                (Section::Claims, r##"Figure(id: "c", text: r#"raw "(" "#, value: Between(1, 2))"##),
+                (
+                    Section::Entities,
+                    r#"Entity(id: "a", name: "A (b)", kind: Place)"#
+                ),
+                (
+                    Section::Entities,
+                    r#"Entity(id: "b", name: "]", kind: Place)"#
+                ),
+                (
+                    Section::Claims,
+                    r##"Figure(id: "c", text: r#"raw "(" "#, value: Between(1, 2))"##
+                ),
             ]
         );
     }
@@ -741,7 +847,10 @@ mod tests {
     fn unknown_ledger_fields_suggest_the_right_one() {
         let out = outline("Ledger(claim: [])", 0).unwrap();
         assert_eq!(out.errors[0].message, "unknown field `claim` in the ledger");
-        assert_eq!(out.errors[0].help.as_deref(), Some("did you mean `claims`?"));
+        assert_eq!(
+            out.errors[0].help.as_deref(),
+            Some("did you mean `claims`?")
+        );
     }
 
     #[test]

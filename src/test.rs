@@ -64,12 +64,21 @@ pub fn verify_fixture(file: &str) -> Report {
 
 /// Rendered human output of a report, as the CLI prints it without colour.
 pub fn human(report: &Report) -> String {
-    let shown: Vec<_> = report.diagnostics.iter().filter(|d| d.allowed.is_none()).cloned().collect();
+    let shown: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.allowed.is_none())
+        .cloned()
+        .collect();
     render::human::human(&shown, &report.loaded.files, Style::Plain)
 }
 
 fn json(report: &Report) -> String {
-    render::json::json(&report.diagnostics, &report.loaded.files, RecordCounts::of(&report.loaded.ledger))
+    render::json::json(
+        &report.diagnostics,
+        &report.loaded.files,
+        RecordCounts::of(&report.loaded.ledger),
+    )
 }
 
 /// (line, rule) of every finding that is not waived.
@@ -109,7 +118,11 @@ pub fn assert_fixture_flags(rule: &Rule) {
         rule.name
     );
     let human = human(&report);
-    assert_eq!(found(&report), expected, "findings of {file} differ from its `// expect:` comments:\n{human}");
+    assert_eq!(
+        found(&report),
+        expected,
+        "findings of {file} differ from its `// expect:` comments:\n{human}"
+    );
     let module = rule.name.replace('-', "_");
     let mut settings = snapshot_settings();
     settings.set_prepend_module_to_snapshot(false);
@@ -123,5 +136,10 @@ pub fn assert_fixture_flags(rule: &Rule) {
 pub fn assert_near_miss_passes(rule: &Rule) {
     let file = format!("{}.ok.ron", rule.name);
     let report = verify_fixture(&file);
-    assert_eq!(found(&report), BTreeSet::new(), "{file} should pass:\n{}", human(&report));
+    assert_eq!(
+        found(&report),
+        BTreeSet::new(),
+        "{file} should pass:\n{}",
+        human(&report)
+    );
 }

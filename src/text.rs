@@ -17,9 +17,11 @@ pub fn normalize(s: &str) -> String {
             pending_space = false;
         }
         out.push(match c {
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => '"',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+            | '\u{00bb}' => '"',
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => '-',
             c => c,
         });
     }
@@ -52,7 +54,10 @@ mod tests {
             normalize("  \u{201c}We  reject\nthis\u{201d} \u{2014} Russia\u{2019}s  "),
             "\"We reject this\" - Russia's"
         );
-        assert_eq!(normalize("Case Stays, punctuation too."), "Case Stays, punctuation too.");
+        assert_eq!(
+            normalize("Case Stays, punctuation too."),
+            "Case Stays, punctuation too."
+        );
     }
 
     #[test]

@@ -358,7 +358,12 @@ impl fmt::Display for Qualifier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Qualifier::Between(a, b) => write!(f, "Between({a}, {b})"),
-            q => write!(f, "{}({})", q.name(), q.numbers().next().unwrap_or_default()),
+            q => write!(
+                f,
+                "{}({})",
+                q.name(),
+                q.numbers().next().unwrap_or_default()
+            ),
         }
     }
 }
@@ -388,7 +393,15 @@ mod tests {
             "2017-13".parse::<PartialDate>().unwrap_err().to_string(),
             "`2017-13` names month 13, and months run from 01 to 12"
         );
-        for bad in ["", "17-12-27", "2017/12/27", "2017-1-5", "2017-12-27-1", "late 2017", "0999"] {
+        for bad in [
+            "",
+            "17-12-27",
+            "2017/12/27",
+            "2017-1-5",
+            "2017-12-27-1",
+            "late 2017",
+            "0999",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad} parsed");
         }
     }
@@ -404,7 +417,10 @@ mod tests {
     fn dates_read_in_words() {
         let d: PartialDate = "2017-12-27".parse().unwrap();
         assert_eq!(d.to_words(), "27 December 2017");
-        assert_eq!("2011-03".parse::<PartialDate>().unwrap().to_words(), "March 2011");
+        assert_eq!(
+            "2011-03".parse::<PartialDate>().unwrap().to_words(),
+            "March 2011"
+        );
     }
 
     #[test]
@@ -430,13 +446,20 @@ mod tests {
         let shown: Vec<String> = h.v.iter().map(|e| e.0.to_string()).collect();
         assert_eq!(
             shown,
-            ["0.10000000000000001", "9007199254740993.5", "330000", "12.50"]
+            [
+                "0.10000000000000001",
+                "9007199254740993.5",
+                "330000",
+                "12.50"
+            ]
         );
     }
 
     #[test]
     fn exact_numbers_refuse_what_they_cannot_hold() {
-        let err = "1000000000000000000000000000000".parse::<Exact>().unwrap_err();
+        let err = "1000000000000000000000000000000"
+            .parse::<Exact>()
+            .unwrap_err();
         assert!(err.contains("exactly"), "{err}");
         assert!("Some(3)".parse::<Exact>().is_err());
     }

@@ -56,9 +56,14 @@ impl Report {
             return Outcome::Unreadable;
         }
         let fails = |d: &&Diagnostic| {
-            d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning)
+            d.severity == Severity::Error
+                || (options.deny_warnings && d.severity == Severity::Warning)
         };
-        if self.active().any(|d| fails(&d)) { Outcome::Findings } else { Outcome::Clean }
+        if self.active().any(|d| fails(&d)) {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
     }
 }
 
@@ -70,5 +75,8 @@ pub fn verify(path: &Path, options: &Options) -> Result<Report, Error> {
 /// Checks a ledger that is already loaded.
 pub fn check(loaded: Loaded, options: &Options) -> Report {
     let diagnostics = rules::check(&loaded, options.today);
-    Report { loaded, diagnostics }
+    Report {
+        loaded,
+        diagnostics,
+    }
 }

@@ -44,13 +44,18 @@ fn render_one(diagnostic: &Diagnostic, files: &SourceMap, renderer: &Renderer) -
         Severity::Info => Level::INFO,
     };
     let mut excerpts: Vec<Excerpt> = Vec::new();
-    let labels = std::iter::once((&diagnostic.primary, true)).chain(diagnostic.secondary.iter().map(|l| (l, false)));
+    let labels = std::iter::once((&diagnostic.primary, true))
+        .chain(diagnostic.secondary.iter().map(|l| (l, false)));
     for (label, primary) in labels {
         let file = files.file(label.span.file);
         let first = file.line_index(label.span.start as usize);
-        let last = file.line_index((label.span.end as usize).max(label.span.start as usize + 1) - 1).max(first);
+        let last = file
+            .line_index((label.span.end as usize).max(label.span.start as usize + 1) - 1)
+            .max(first);
         let near = excerpts.iter_mut().find(|e| {
-            e.file == label.span.file && first <= e.last_line + NEARBY_LINES && e.first_line <= last + NEARBY_LINES
+            e.file == label.span.file
+                && first <= e.last_line + NEARBY_LINES
+                && e.first_line <= last + NEARBY_LINES
         });
         match near {
             Some(e) => {
@@ -76,9 +81,16 @@ fn render_one(diagnostic: &Diagnostic, files: &SourceMap, renderer: &Renderer) -
             let end = file.line_range(e.last_line).end;
             let source = &file.text[start..end];
             let name = file.name.to_string_lossy().into_owned();
-            let mut snippet = Snippet::source(source).line_start(e.first_line + 1).path(name).fold(true);
+            let mut snippet = Snippet::source(source)
+                .line_start(e.first_line + 1)
+                .path(name)
+                .fold(true);
             for (label, primary) in &e.labels {
-                let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+                let kind = if *primary {
+                    AnnotationKind::Primary
+                } else {
+                    AnnotationKind::Context
+                };
                 let s = (label.span.start as usize).clamp(start, end) - start;
                 let t = (label.span.end as usize).clamp(start, end) - start;
                 snippet = snippet.annotation(kind.span(s..t.max(s)).label(label.text.clone()));

@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{ClaimKind, Path, Quote, Record, Statement};
 use crate::rules::Context;
 use crate::syntax::Step;
+use crate::value::DateField;
 
 declare_rule! {
     /// ## What it does
@@ -40,13 +41,21 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     for claim in &cx.ledger.claims {
         let (field, date) = match &claim.kind {
             ClaimKind::Figure(f) => ("as_of", f.as_of.as_ref()),
-            ClaimKind::Quote(Quote { said, .. }) | ClaimKind::Statement(Statement { said, .. }) => ("said", said.as_ref()),
+            ClaimKind::Quote(Quote { said, .. }) | ClaimKind::Statement(Statement { said, .. }) => {
+                ("said", said.as_ref())
+            }
             ClaimKind::Event(_) => continue,
         };
-        let Some(date) = date.and_then(|d| d.date()) else { continue };
+        let Some(date) = date.and_then(DateField::date) else {
+            continue;
+        };
         for (i, cite) in claim.cite.iter().enumerate() {
-            let Some(source) = cx.source(&cite.source) else { continue };
-            let Some(published) = source.published.as_ref().and_then(|d| d.date()) else { continue };
+            let Some(source) = cx.source(&cite.source) else {
+                continue;
+            };
+            let Some(published) = source.published.as_ref().and_then(DateField::date) else {
+                continue;
+            };
             if !published.is_certainly_before(date) {
                 continue;
             }

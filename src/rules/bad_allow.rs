@@ -36,12 +36,26 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for record in cx.ledger.records() {
         for (i, allow) in record.allow().iter().enumerate() {
-            let at = |field| cx.locate(record, &Path::field("allow").then(Step::Index(i)).then(Step::Field(field)));
+            let at = |field| {
+                cx.locate(
+                    record,
+                    &Path::field("allow")
+                        .then(Step::Index(i))
+                        .then(Step::Field(field)),
+                )
+            };
             match Rule::find(&allow.rule) {
                 None => out.push(
-                    Diagnostic::new(&BAD_ALLOW, at("rule"), format!("`{}` is not a rule", allow.rule))
-                        .label("unknown rule")
-                        .help(did_you_mean(&allow.rule, RULES.iter().map(|r| r.name)).unwrap_or_else(|| "`factledger rules` lists the rules".to_owned())),
+                    Diagnostic::new(
+                        &BAD_ALLOW,
+                        at("rule"),
+                        format!("`{}` is not a rule", allow.rule),
+                    )
+                    .label("unknown rule")
+                    .help(
+                        did_you_mean(&allow.rule, RULES.iter().map(|r| r.name))
+                            .unwrap_or_else(|| "`factledger rules` lists the rules".to_owned()),
+                    ),
                 ),
                 Some(rule) if rule.name == super::parse_error::PARSE_ERROR.name => out.push(
                     Diagnostic::new(&BAD_ALLOW, at("rule"), "`parse-error` cannot be waived")
@@ -52,9 +66,13 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
             }
             if allow.reason.trim().is_empty() {
                 out.push(
-                    Diagnostic::new(&BAD_ALLOW, at("reason"), format!("waiver of `{}` gives no reason", allow.rule))
-                        .label("empty reason")
-                        .help("say why the exception is legitimate; fact sheets show the reason"),
+                    Diagnostic::new(
+                        &BAD_ALLOW,
+                        at("reason"),
+                        format!("waiver of `{}` gives no reason", allow.rule),
+                    )
+                    .label("empty reason")
+                    .help("say why the exception is legitimate; fact sheets show the reason"),
                 );
             }
         }

@@ -31,12 +31,15 @@ declare_rule! {
     };
 }
 
-/// True for `a`, `a-b`, `rferl-2017-12-27`; false for `A`, `a_b`, `-a`, `a--b`, ``.
+/// True for `a`, `a-b`, `rferl-2017-12-27`; false for `A`, `a_b`, `-a`, `a--b` and the empty id.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The kebab-case form of `id`: `Syria_Gov` → `syria-gov`.
@@ -60,13 +63,18 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
             let id = record.id();
             let fixed = to_kebab_case(id);
             let help = if fixed.is_empty() {
-                "use lowercase letters, digits and single hyphens, e.g. `syria-killed-2017`".to_owned()
+                "use lowercase letters, digits and single hyphens, e.g. `syria-killed-2017`"
+                    .to_owned()
             } else {
                 format!("write it as `{fixed}`")
             };
-            Diagnostic::new(&BAD_ID, cx.locate(record, &Path::field("id")), format!("id `{id}` is not lowercase kebab-case"))
-                .label("not kebab-case")
-                .help(help)
+            Diagnostic::new(
+                &BAD_ID,
+                cx.locate(record, &Path::field("id")),
+                format!("id `{id}` is not lowercase kebab-case"),
+            )
+            .label("not kebab-case")
+            .help(help)
         })
         .collect()
 }

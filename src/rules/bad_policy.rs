@@ -36,24 +36,32 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let policy = &cx.ledger.policy;
     let text = &cx.files.file(policy.span.file).text;
     let at = |path: &[Step]| {
-        syntax::locate(text, policy.span.range(), path).map_or(policy.span, |r| Span::new(policy.span.file, r))
+        syntax::locate(text, policy.span.range(), path)
+            .map_or(policy.span, |r| Span::new(policy.span.file, r))
     };
     let mut out = Vec::new();
     for name in policy.severity.keys() {
         let problem = match Rule::find(name) {
-            None => Some((format!("`{name}` is not a rule"), did_you_mean(name, RULES.iter().map(|r| r.name)))),
-            Some(rule) if rule.name == super::parse_error::PARSE_ERROR.name => {
-                Some(("the severity of `parse-error` cannot be changed".to_owned(), None))
-            }
+            None => Some((
+                format!("`{name}` is not a rule"),
+                did_you_mean(name, RULES.iter().map(|r| r.name)),
+            )),
+            Some(rule) if rule.name == super::parse_error::PARSE_ERROR.name => Some((
+                "the severity of `parse-error` cannot be changed".to_owned(),
+                None,
+            )),
             Some(_) => None,
         };
         if let Some((message, help)) = problem {
             // Map keys are found by their quoted text inside the map.
             let map = at(&[Step::Field("severity")]);
             let quoted = format!("\"{name}\"");
-            let span = text[map.range()]
-                .find(&quoted)
-                .map_or(map, |i| Span::new(map.file, map.start as usize + i..map.start as usize + i + quoted.len()));
+            let span = text[map.range()].find(&quoted).map_or(map, |i| {
+                Span::new(
+                    map.file,
+                    map.start as usize + i..map.start as usize + i + quoted.len(),
+                )
+            });
             out.push(
                 Diagnostic::new(&BAD_POLICY, span, message)
                     .label("unknown rule")
@@ -64,16 +72,24 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let tolerance = policy.about_tolerance.0;
     if tolerance.is_sign_negative() || tolerance >= rust_decimal::Decimal::ONE {
         out.push(
-            Diagnostic::new(&BAD_POLICY, at(&[Step::Field("about_tolerance")]), format!("`about_tolerance` is {tolerance}, not a fraction below 1"))
-                .label("expected e.g. 0.10 for 10 %")
-                .help("write the tolerance as a fraction: 0.10 means ±10 %"),
+            Diagnostic::new(
+                &BAD_POLICY,
+                at(&[Step::Field("about_tolerance")]),
+                format!("`about_tolerance` is {tolerance}, not a fraction below 1"),
+            )
+            .label("expected e.g. 0.10 for 10 %")
+            .help("write the tolerance as a fraction: 0.10 means ±10 %"),
         );
     }
     if policy.share_slack.0.is_sign_negative() {
         out.push(
-            Diagnostic::new(&BAD_POLICY, at(&[Step::Field("share_slack")]), "`share_slack` is negative")
-                .label("expected 0 or more")
-                .help("write the percentage points shares may exceed 100 by, e.g. 1"),
+            Diagnostic::new(
+                &BAD_POLICY,
+                at(&[Step::Field("share_slack")]),
+                "`share_slack` is negative",
+            )
+            .label("expected 0 or more")
+            .help("write the percentage points shares may exceed 100 by, e.g. 1"),
         );
     }
     out

@@ -33,12 +33,17 @@ declare_rule! {
 /// Why `text` is not a URL a fact sheet may link to, if it is not.
 pub fn url_problem(text: &str) -> Option<String> {
     match url::Url::parse(text) {
-        Err(url::ParseError::RelativeUrlWithoutBase) => Some(format!("`{text}` is not an absolute URL")),
-        Err(e) => Some(format!("`{text}` is not a valid URL: {e}")),
-        Ok(url) if !matches!(url.scheme(), "http" | "https") => {
-            Some(format!("`{text}` uses the scheme `{}`; only http and https are allowed", url.scheme()))
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            Some(format!("`{text}` is not an absolute URL"))
         }
-        Ok(url) if url.host_str().is_none_or(str::is_empty) => Some(format!("`{text}` has no host")),
+        Err(e) => Some(format!("`{text}` is not a valid URL: {e}")),
+        Ok(url) if !matches!(url.scheme(), "http" | "https") => Some(format!(
+            "`{text}` uses the scheme `{}`; only http and https are allowed",
+            url.scheme()
+        )),
+        Ok(url) if url.host_str().is_none_or(str::is_empty) => {
+            Some(format!("`{text}` has no host"))
+        }
         Ok(_) => None,
     }
 }
@@ -67,7 +72,14 @@ mod tests {
     fn only_absolute_web_addresses_pass() {
         assert_eq!(url_problem("https://www.rferl.org/a/28938347.html"), None);
         assert_eq!(url_problem("http://example.org"), None);
-        for bad in ["javascript:alert(1)", "ftp://example.org/x", "www.rferl.org/a", "https://exa mple.org", "file:///etc/passwd", "https://"] {
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://example.org/x",
+            "www.rferl.org/a",
+            "https://exa mple.org",
+            "file:///etc/passwd",
+            "https://",
+        ] {
             assert!(url_problem(bad).is_some(), "{bad}");
         }
     }

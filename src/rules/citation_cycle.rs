@@ -39,10 +39,21 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let sources = &cx.ledger.sources;
-    let index: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).rev().collect();
+    let index: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .rev()
+        .collect();
     let edges: Vec<Vec<(usize, usize)>> = sources
         .iter()
-        .map(|s| s.via.iter().enumerate().filter_map(|(k, v)| Some((k, *index.get(v.as_str())?))).collect())
+        .map(|s| {
+            s.via
+                .iter()
+                .enumerate()
+                .filter_map(|(k, v)| Some((k, *index.get(v.as_str())?)))
+                .collect()
+        })
         .collect();
     // Iterative depth-first search; a grey node reached again closes a cycle.
     let mut state = vec![0u8; sources.len()]; // 0 new, 1 on the stack, 2 done
@@ -63,7 +74,10 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
                         stack.push((to, 0));
                     }
                     1 => {
-                        let start = stack.iter().position(|(n, _)| *n == to).expect("grey nodes are on the stack");
+                        let start = stack
+                            .iter()
+                            .position(|(n, _)| *n == to)
+                            .expect("grey nodes are on the stack");
                         let cycle: Vec<usize> = stack[start..].iter().map(|(n, _)| *n).collect();
                         let mut key = cycle.clone();
                         key.sort_unstable();
@@ -82,24 +96,50 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-fn report(cx: &Context, sources: &[Source], edges: &[Vec<(usize, usize)>], cycle: &[usize]) -> Diagnostic {
+fn report(
+    cx: &Context,
+    sources: &[Source],
+    edges: &[Vec<(usize, usize)>],
+    cycle: &[usize],
+) -> Diagnostic {
     let via_span = |from: usize, to: usize| {
-        let k = edges[from].iter().find(|(_, t)| *t == to).map_or(0, |(k, _)| *k);
-        cx.locate(Record::Source(&sources[from]), &Path::field("via").then(Step::Index(k)))
+        let k = edges[from]
+            .iter()
+            .find(|(_, t)| *t == to)
+            .map_or(0, |(k, _)| *k);
+        cx.locate(
+            Record::Source(&sources[from]),
+            &Path::field("via").then(Step::Index(k)),
+        )
     };
-    let chain: Vec<&str> = cycle.iter().chain(std::iter::once(&cycle[0])).map(|&i| sources[i].id.as_str()).collect();
+    let chain: Vec<&str> = cycle
+        .iter()
+        .chain(std::iter::once(&cycle[0]))
+        .map(|&i| sources[i].id.as_str())
+        .collect();
     let first = cycle[0];
     let mut diagnostic = Diagnostic::new(
         &CITATION_CYCLE,
         via_span(first, cycle[(1) % cycle.len()]),
-        format!("sources report from each other in a loop: {}", chain.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" → ")),
+        format!(
+            "sources report from each other in a loop: {}",
+            chain
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
     )
     .label("the loop starts here");
     for (pos, &node) in cycle.iter().enumerate().skip(1) {
         let to = cycle[(pos + 1) % cycle.len()];
-        diagnostic = diagnostic.secondary(via_span(node, to), format!("`{}` reports from `{}`", sources[node].id, sources[to].id));
+        diagnostic = diagnostic.secondary(
+            via_span(node, to),
+            format!("`{}` reports from `{}`", sources[node].id, sources[to].id),
+        );
     }
-    diagnostic.help("point `via` from the later report to the earlier one, ending at the original source")
+    diagnostic
+        .help("point `via` from the later report to the earlier one, ending at the original source")
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Record;
 use crate::model::Path;
+use crate::model::Record;
 use crate::rules::Context;
 
 declare_rule! {

@@ -37,11 +37,20 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
         for (i, cite) in claim.cite.iter().enumerate() {
-            let Some(excerpt) = cite.excerpt.as_deref().map(normalize).filter(|e| !e.is_empty()) else {
+            let Some(excerpt) = cite
+                .excerpt
+                .as_deref()
+                .map(normalize)
+                .filter(|e| !e.is_empty())
+            else {
                 continue;
             };
-            let Some(source) = cx.source(&cite.source) else { continue };
-            let Some(Ok(archive)) = cx.archive(source) else { continue };
+            let Some(source) = cx.source(&cite.source) else {
+                continue;
+            };
+            let Some(Ok(archive)) = cx.archive(source) else {
+                continue;
+            };
             let count = occurrences(archive, &excerpt);
             if count < 2 {
                 continue;
@@ -50,8 +59,16 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     &EXCERPT_AMBIGUOUS,
-                    cx.locate(record, &Path::field("cite").then(Step::Index(i)).then(Step::Field("excerpt"))),
-                    format!("excerpt cited by `{}` occurs {count} times in the archive of `{}`", claim.id, source.id),
+                    cx.locate(
+                        record,
+                        &Path::field("cite")
+                            .then(Step::Index(i))
+                            .then(Step::Field("excerpt")),
+                    ),
+                    format!(
+                        "excerpt cited by `{}` occurs {count} times in the archive of `{}`",
+                        claim.id, source.id
+                    ),
                 )
                 .label(format!("found {count} times"))
                 .help("lengthen the excerpt with the words around it until it occurs once"),

@@ -38,11 +38,20 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
         for (i, cite) in claim.cite.iter().enumerate() {
-            let Some(excerpt) = cite.excerpt.as_deref().map(normalize).filter(|e| !e.is_empty()) else {
+            let Some(excerpt) = cite
+                .excerpt
+                .as_deref()
+                .map(normalize)
+                .filter(|e| !e.is_empty())
+            else {
                 continue;
             };
-            let Some(source) = cx.source(&cite.source) else { continue };
-            let Some(Ok(archive)) = cx.archive(source) else { continue };
+            let Some(source) = cx.source(&cite.source) else {
+                continue;
+            };
+            let Some(Ok(archive)) = cx.archive(source) else {
+                continue;
+            };
             if archive.contains(&excerpt) {
                 continue;
             }

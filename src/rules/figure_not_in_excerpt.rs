@@ -1,7 +1,7 @@
 //! `figure-not-in-excerpt`: a figure's number is not in any passage it cites.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Path, Record};
+use crate::model::{Measure, Path, Record};
 use crate::numbers::{self, Form};
 use crate::rules::Context;
 use crate::syntax::Step;
@@ -40,7 +40,9 @@ declare_rule! {
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
-        let Some(figure) = claim.as_figure() else { continue };
+        let Some(figure) = claim.as_figure() else {
+            continue;
+        };
         let excerpts: Vec<(usize, &str)> = claim
             .cite
             .iter()
@@ -51,7 +53,7 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
         if excerpts.is_empty() {
             continue; // `no-excerpt` or `no-citation` says so
         }
-        let share = cx.measure(&figure.measure).is_some_and(|m| m.is_share());
+        let share = cx.measure(&figure.measure).is_some_and(Measure::is_share);
         let written: Vec<numbers::Mention> = excerpts
             .iter()
             .flat_map(|(_, e)| numbers::mentions(e))
@@ -75,13 +77,19 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
             let (first, _) = excerpts[0];
             let excerpt_span = cx.locate(
                 record,
-                &Path::field("cite").then(Step::Index(first)).then(Step::Field("excerpt")),
+                &Path::field("cite")
+                    .then(Step::Index(first))
+                    .then(Step::Field("excerpt")),
             );
             out.push(
                 Diagnostic::new(
                     &FIGURE_NOT_IN_EXCERPT,
                     cx.locate(record, &Path::field("value")),
-                    format!("`{}` of figure `{}` is not in any cited excerpt", value.normalize(), claim.id),
+                    format!(
+                        "`{}` of figure `{}` is not in any cited excerpt",
+                        value.normalize(),
+                        claim.id
+                    ),
                 )
                 .label("this number is not in the excerpt")
                 .secondary(excerpt_span, "cited passage")

@@ -1,7 +1,7 @@
 //! `missing-as-of`: a figure without its date, or a share without its whole.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Record;
+use crate::model::{Measure, Record};
 use crate::rules::Context;
 
 declare_rule! {
@@ -36,20 +36,30 @@ declare_rule! {
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
-        let Some(figure) = claim.as_figure() else { continue };
+        let Some(figure) = claim.as_figure() else {
+            continue;
+        };
         let record = Record::Claim(claim);
         if figure.as_of.is_none() {
             out.push(
-                Diagnostic::new(&MISSING_AS_OF, cx.locate(record, &crate::model::Path::field("id")), format!("figure `{}` has no `as_of` date", claim.id))
-                    .label("undated figure")
-                    .help("add `as_of: \"YYYY-MM-DD\"`, the date the source gives the figure for"),
+                Diagnostic::new(
+                    &MISSING_AS_OF,
+                    cx.locate(record, &crate::model::Path::field("id")),
+                    format!("figure `{}` has no `as_of` date", claim.id),
+                )
+                .label("undated figure")
+                .help("add `as_of: \"YYYY-MM-DD\"`, the date the source gives the figure for"),
             );
         }
-        if figure.of.is_none() && cx.measure(&figure.measure).is_some_and(|m| m.is_share()) {
+        if figure.of.is_none() && cx.measure(&figure.measure).is_some_and(Measure::is_share) {
             out.push(
-                Diagnostic::new(&MISSING_AS_OF, cx.locate(record, &crate::model::Path::field("measure")), format!("share `{}` does not say what it is a share of", claim.id))
-                    .label("a percentage of what?")
-                    .help("add `of: \"...\"`, the entity the share is part of"),
+                Diagnostic::new(
+                    &MISSING_AS_OF,
+                    cx.locate(record, &crate::model::Path::field("measure")),
+                    format!("share `{}` does not say what it is a share of", claim.id),
+                )
+                .label("a percentage of what?")
+                .help("add `of: \"...\"`, the entity the share is part of"),
             );
         }
     }

@@ -35,10 +35,17 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
         for (i, cite) in claim.cite.iter().enumerate() {
-            if cite.excerpt.as_deref().is_some_and(|e| !e.trim().is_empty()) {
+            if cite
+                .excerpt
+                .as_deref()
+                .is_some_and(|e| !e.trim().is_empty())
+            {
                 continue;
             }
-            let span = cx.locate(Record::Claim(claim), &Path::field("cite").then(Step::Index(i)));
+            let span = cx.locate(
+                Record::Claim(claim),
+                &Path::field("cite").then(Step::Index(i)),
+            );
             out.push(
                 Diagnostic::new(&NO_EXCERPT, span, format!("citation of `{}` in claim `{}` has no excerpt", cite.source, claim.id))
                     .label("no supporting passage")

@@ -39,7 +39,9 @@ declare_rule! {
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
-        let ClaimKind::Quote(quote) = &claim.kind else { continue };
+        let ClaimKind::Quote(quote) = &claim.kind else {
+            continue;
+        };
         let words = normalize(&quote.words);
         let mut looked = false;
         let mut found = false;

@@ -33,8 +33,11 @@ declare_rule! {
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for source in &cx.ledger.sources {
-        let date = |d: &Option<crate::value::DateField>| d.as_ref().and_then(crate::value::DateField::date);
-        let (Some(published), Some(retrieved)) = (date(&source.published), date(&source.retrieved)) else {
+        let date = |d: &Option<crate::value::DateField>| {
+            d.as_ref().and_then(crate::value::DateField::date)
+        };
+        let (Some(published), Some(retrieved)) = (date(&source.published), date(&source.retrieved))
+        else {
             continue;
         };
         if retrieved.is_certainly_before(published) {

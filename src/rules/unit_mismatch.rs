@@ -36,7 +36,9 @@ declare_rule! {
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for claim in &cx.ledger.claims {
-        let Some(figure) = claim.as_figure() else { continue };
+        let Some(figure) = claim.as_figure() else {
+            continue;
+        };
         let (Some(unit), Some(measure)) = (&figure.unit, cx.measure(&figure.measure)) else {
             continue;
         };
@@ -45,11 +47,20 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     &UNIT_MISMATCH,
                     cx.locate(Record::Claim(claim), &Path::field("unit")),
-                    format!("figure `{}` is in `{unit}` but measure `{}` counts `{}`", claim.id, measure.id, measure.unit),
+                    format!(
+                        "figure `{}` is in `{unit}` but measure `{}` counts `{}`",
+                        claim.id, measure.id, measure.unit
+                    ),
                 )
                 .label(format!("expected `{}`", measure.unit))
-                .secondary(cx.locate(Record::Measure(measure), &Path::field("unit")), "unit declared here")
-                .help(format!("convert the value to `{}`, or remove `unit`: the measure gives it", measure.unit)),
+                .secondary(
+                    cx.locate(Record::Measure(measure), &Path::field("unit")),
+                    "unit declared here",
+                )
+                .help(format!(
+                    "convert the value to `{}`, or remove `unit`: the measure gives it",
+                    measure.unit
+                )),
             );
         }
     }

@@ -30,7 +30,11 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = unknown_references(cx, &UNKNOWN_ENTITY, Target::Entity);
-    out.extend(unknown_references(cx, &UNKNOWN_ENTITY, Target::EntityOrSource));
+    out.extend(unknown_references(
+        cx,
+        &UNKNOWN_ENTITY,
+        Target::EntityOrSource,
+    ));
     out
 }
 

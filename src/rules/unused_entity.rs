@@ -32,7 +32,13 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let records = cx.ledger.entities.iter().map(Record::Entity);
-    unused_records(cx, &UNUSED_ENTITY, records, &[Target::Entity, Target::EntityOrSource], "remove the entity, or use it in a claim")
+    unused_records(
+        cx,
+        &UNUSED_ENTITY,
+        records,
+        &[Target::Entity, Target::EntityOrSource],
+        "remove the entity, or use it in a claim",
+    )
 }
 
 #[cfg(test)]

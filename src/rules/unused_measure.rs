@@ -32,7 +32,13 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let records = cx.ledger.measures.iter().map(Record::Measure);
-    unused_records(cx, &UNUSED_MEASURE, records, &[Target::Measure], "remove the measure, or record a figure of it")
+    unused_records(
+        cx,
+        &UNUSED_MEASURE,
+        records,
+        &[Target::Measure],
+        "remove the measure, or record a figure of it",
+    )
 }
 
 #[cfg(test)]

@@ -32,7 +32,13 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let records = cx.ledger.sources.iter().map(Record::Source);
-    unused_records(cx, &UNUSED_SOURCE, records, &[Target::Source, Target::EntityOrSource], "cite the source from a claim, or remove it")
+    unused_records(
+        cx,
+        &UNUSED_SOURCE,
+        records,
+        &[Target::Source, Target::EntityOrSource],
+        "cite the source from a claim, or remove it",
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,335 @@
+//! The binary as users run it: exit status, stdout and stderr.
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use tempfile::TempDir;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const TODAY: &str = "2026-11-28";
+
+/// Settings for every snapshot: all files go to the top-level `snapshots/` folder.
+fn snapshot_settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"));
+    settings.set_omit_expression(true);
+    settings
+}
+
+macro_rules! snapshot {
+    ($($args:tt)*) => {
+        snapshot_settings().bind(|| insta::assert_snapshot!($($args)*))
+    };
+}
+
+/// Runs the binary in `dir` and returns its output.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    cargo_bin_cmd!("factledger")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// Status, stdout and stderr, as a snapshot shows them.
+fn shown(output: &Output) -> String {
+    format!(
+        "status: {}\n--- stdout\n{}--- stderr\n{}",
+        output
+            .status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// A copy of the bundled ledger and its archive in a fresh folder, with `edit` applied.
+fn bundled_copy(edit: impl FnOnce(String) -> String) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(Path::new(ROOT).join("ledger.ron")).expect("bundled ledger");
+    std::fs::write(dir.path().join("ledger.ron"), edit(text)).expect("write ledger");
+    std::fs::create_dir(dir.path().join("sources")).expect("sources dir");
+    for entry in std::fs::read_dir(Path::new(ROOT).join("sources")).expect("sources") {
+        let entry = entry.expect("entry");
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("sources").join(entry.file_name()),
+        )
+        .expect("copy archive");
+    }
+    dir
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert!(
+        text.contains(from),
+        "bundled ledger no longer contains {from:?}"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// The 1-based line of the first occurrence of `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle present")]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+/// (rule, line) of each finding in `verify --format json` output.
+fn findings(output: &Output) -> Vec<(String, u64)> {
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json output");
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_ledger_verifies_clean() {
+    let output = run(Path::new(ROOT), &["verify", "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(0), "{}", shown(&output));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn bundled_ledger_waivers_show_with_verbose() {
+    let output = run(
+        Path::new(ROOT),
+        &["verify", "--today", TODAY, "--verbose", "--color", "never"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    snapshot!(shown(&output));
+}
+
+/// Each deliberate break of the bundled ledger: what to replace, the rule expected, and
+/// the text on the line the finding must point at.
+const BREAKS: &[(&str, &str, &str, &str)] = &[
+    (
+        "cite: [Cite(source: \"rferl-2017-12-27-sochi\", excerpt: \"to end the six-year civil war\")]",
+        "cite: [Cite(source: \"rferl-2017-12-27\", excerpt: \"to end the six-year civil war\")]",
+        "unknown-source",
+        "source: \"rferl-2017-12-27\", excerpt",
+    ),
+    (
+        "id: \"kremlin-technical-talks\"",
+        "id: \"kremlin-congress-name\"",
+        "duplicate-id",
+        "id: \"kremlin-congress-name\",\n            text: \"The Kremlin cast",
+    ),
+    (
+        "excerpt: \"More than 330,000 people have been killed in Syria\"",
+        "excerpt: \"More than 300,000 people have been killed in Syria\"",
+        "figure-not-in-excerpt",
+        "value: MoreThan(330000)",
+    ),
+    (
+        "published: \"2017-12-27\"",
+        "published: \"2017-02-30\"",
+        "bad-date",
+        "published: \"2017-02-30\"",
+    ),
+];
+
+#[test]
+fn breaking_the_bundled_ledger_gives_the_right_rule_at_the_right_line() {
+    for (from, to, rule, at) in BREAKS {
+        let dir = bundled_copy(|text| replace_once(&text, from, to));
+        let text = std::fs::read_to_string(dir.path().join("ledger.ron")).unwrap();
+        let output = run(
+            dir.path(),
+            &["verify", "--today", TODAY, "--format", "json"],
+        );
+        assert_eq!(output.status.code(), Some(1), "{rule}: {}", shown(&output));
+        let expected_line = line_of(&text, at) as u64;
+        assert!(
+            findings(&output).contains(&((*rule).to_owned(), expected_line)),
+            "{rule} expected at line {expected_line}: {}",
+            shown(&output)
+        );
+    }
+}
+
+#[test]
+fn a_truncated_bundled_ledger_is_unreadable() {
+    let dir = bundled_copy(|text| text[..text.len() / 2].to_owned());
+    let output = run(dir.path(), &["verify", "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn broken_ledger_in_human_format() {
+    let output = run(
+        Path::new(ROOT),
+        &["verify", "tests/fixtures/broken.ron", "--today", TODAY],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn broken_ledger_in_json_format() {
+    let output = run(
+        Path::new(ROOT),
+        &[
+            "verify",
+            "tests/fixtures/broken.ron",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    let dir = bundled_copy(|text| {
+        replace_once(
+            &text,
+            "    entities: [\n",
+            "    entities: [\n        Entity(id: \"ankara\", name: \"Ankara\", kind: Place),\n",
+        )
+    });
+    let output = run(dir.path(), &["verify", "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(0), "{}", shown(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("warning[unused-entity]"));
+    let output = run(dir.path(), &["verify", "--today", TODAY, "--deny-warnings"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn explain_prints_the_rule_with_examples() {
+    let output = run(Path::new(ROOT), &["explain", "duplicate-id"]);
+    assert_eq!(output.status.code(), Some(0));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn explain_suggests_a_rule_for_a_typo() {
+    let output = run(Path::new(ROOT), &["explain", "duplicate-ids"]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let output = run(Path::new(ROOT), &["rules"]);
+    assert_eq!(output.status.code(), Some(0));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn help_explains_the_commands() {
+    snapshot!("help", shown(&run(Path::new(ROOT), &["--help"])));
+    snapshot!(
+        "verify_help",
+        shown(&run(Path::new(ROOT), &["verify", "--help"]))
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let output = run(Path::new(ROOT), &["verify", "no-such-ledger.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn a_directory_is_not_a_ledger() {
+    let output = run(Path::new(ROOT), &["verify", "tests"]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn an_unknown_flag_is_misuse() {
+    let output = run(Path::new(ROOT), &["verify", "--fast"]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn an_impossible_today_is_misuse() {
+    let output = run(Path::new(ROOT), &["verify", "--today", "2017-02-30"]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot!(shown(&output));
+}
+
+/// Writes `bytes` as `ledger.ron` in a fresh folder and verifies it.
+fn verify_bytes(bytes: &[u8]) -> Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("ledger.ron"), bytes).expect("write ledger");
+    run(dir.path(), &["verify", "--today", TODAY])
+}
+
+#[test]
+fn bad_input_each_gets_one_clear_message_and_status_2() {
+    let deep = {
+        let mut text = b"Ledger(claims: [Statement(id: \"x\", text: ".to_vec();
+        text.extend(std::iter::repeat_n(b'[', 100_000));
+        text
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "the ledger is empty"),
+        ("truncated", b"Ledger(entities: [Entity(id: \"a\", na".to_vec(), "the file ends before"),
+        ("invalid utf-8", b"Ledger(entities: [Entity(id: \"\xff\")])".to_vec(), "not valid UTF-8"),
+        (
+            "number too large",
+            b"Ledger(claims: [Figure(id: \"x\", text: \"x\", subject: \"s\", measure: \"m\", value: Exactly(100000000000000000000000000000000))])".to_vec(),
+            "hold exactly",
+        ),
+        ("deep nesting", deep, "nest deeper than 128 levels"),
+    ];
+    for (name, bytes, message) in cases {
+        let output = verify_bytes(&bytes);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(2), "{name}: {}", shown(&output));
+        assert!(stdout.contains(message), "{name}: {}", shown(&output));
+        assert!(
+            stdout.contains("--> ledger.ron:1:"),
+            "{name} has no location: {stdout}"
+        );
+        assert!(output.stderr.is_empty(), "{name}: {}", shown(&output));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_endings_work() {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("ledger.ron")).unwrap();
+    let dir = bundled_copy(|_| format!("\u{feff}{}", text.replace('\n', "\r\n")));
+    let output = run(dir.path(), &["verify", "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(0), "{}", shown(&output));
+}
+
+#[test]
+fn a_200_mb_ledger_fails_fast_with_its_location() {
+    // A pasted blob without its closing quote: one clear error, not a hang or a crash.
+    let mut bytes = b"Ledger(\n  claims: [Statement(id: \"blob\", text: \"".to_vec();
+    bytes.resize(200 * 1024 * 1024, b'a');
+    let output = verify_bytes(&bytes);
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("unterminated string"),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+    assert!(
+        stdout.contains("--> ledger.ron:2:40"),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+}
