@@ -66,7 +66,7 @@ struct VerifyArgs {
     /// Ledger file to check.
     #[arg(default_value = "ledger.ron")]
     ledger: PathBuf,
-    /// The date to judge "future" against, as YYYY-MM-DD (default: today's date).
+    /// The date to judge "future" and "stale" against, as YYYY-MM-DD (default: today's date).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     today: Option<PartialDate>,
     /// Output format.
@@ -86,6 +86,10 @@ enum Format {
     Human,
     /// One JSON document: findings with file, line and column, and a summary.
     Json,
+    /// SARIF 2.1.0, for code-scanning interfaces.
+    Sarif,
+    /// GitHub Actions annotations (10 per level are shown), then a summary line.
+    Github,
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
@@ -245,6 +249,8 @@ fn run_verify(args: &VerifyArgs, style: Style) -> Result<ExitStatus, Error> {
             )
         }
         Format::Json => render::json::json(&shown, &report.loaded.files, report.records()),
+        Format::Sarif => render::sarif::sarif(&report.diagnostics, &report.loaded.files, RULES),
+        Format::Github => render::github::github(&report.diagnostics, &report.loaded.files),
     };
     emit(&text)?;
     Ok(report.outcome(&options).into())

@@ -16,8 +16,10 @@
 //! The binary is a thin shell over this library: see [`cli`].
 
 pub mod cli;
+pub mod consistency;
 pub mod diagnostic;
 pub mod error;
+pub mod interval;
 pub mod load;
 pub mod model;
 pub mod numbers;

@@ -92,6 +92,9 @@ pub struct Measure {
     /// A running count that cannot go down for one claimant (deaths since a date).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cumulative: bool,
+    /// Values may be negative (a change, a balance); counts and shares may not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signed: bool,
     /// How old a figure of this measure may be before it is stale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_after_days: Option<u32>,
@@ -386,6 +389,8 @@ pub enum Target {
     Source,
     Measure,
     Claim,
+    /// `superseded_by` names the claim that replaces this one.
+    Successor,
     /// `via` names a news agency (an entity) or another document (a source).
     EntityOrSource,
 }
@@ -516,7 +521,7 @@ impl Ledger {
                 push(from, path, &cite.source, Target::Source);
             }
             if let Some(next) = &claim.superseded_by {
-                push(from, Path::field("superseded_by"), next, Target::Claim);
+                push(from, Path::field("superseded_by"), next, Target::Successor);
             }
             match &claim.kind {
                 ClaimKind::Figure(f) => {

@@ -80,6 +80,19 @@ fn digit_mentions(text: &str) -> Vec<Mention> {
         let Ok(mut value) = Decimal::from_str(&number) else {
             continue;
         };
+        // A minus sign right before the digits, not joining two words (`-3`, `−3`).
+        let mut start = whole.start();
+        if let Some(sign) = before.filter(|c| matches!(c, '-' | '\u{2212}')) {
+            let sign_at = start - sign.len_utf8();
+            if !text[..sign_at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                value = -value;
+                start = sign_at;
+            }
+        }
         if let Some(factor) = caps.name("scale").and_then(|s| scale(s.as_str())) {
             match value.checked_mul(factor) {
                 Some(v) => value = v,
@@ -87,7 +100,7 @@ fn digit_mentions(text: &str) -> Vec<Mention> {
             }
         }
         out.push(Mention {
-            span: whole.range(),
+            span: start..whole.end(),
             value: value.normalize(),
             form: Form::Digits,
         });
@@ -391,6 +404,15 @@ mod tests {
         assert_eq!(found("five six"), ["five=5", "six=6"]);
         assert_eq!(found("in 2011 300 people"), ["2011=2011", "300=300"]);
         assert_eq!(found("forty. Seven"), ["forty=40", "Seven=7"]);
+    }
+
+    #[test]
+    fn a_minus_sign_makes_a_number_negative_but_a_hyphen_between_words_does_not() {
+        assert_eq!(
+            found("fell by \u{2212}3 points, or -4"),
+            ["\u{2212}3=-3", "-4=-4"]
+        );
+        assert_eq!(found("in 2011-03"), ["2011=2011", "03=3"]);
     }
 
     #[test]

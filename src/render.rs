@@ -1,7 +1,9 @@
 //! Renderers over a list of findings. Nothing in `rules` knows about output formats.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::fmt::Write as _;
 
@@ -9,6 +11,34 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Ledger;
+use crate::source_map::{SourceMap, Span};
+
+/// Where a span is, as the machine-readable formats say it: 1-based lines and columns,
+/// columns counted in characters, the end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    pub fn of(files: &SourceMap, span: Span) -> Location {
+        let file = files.file(span.file);
+        let start = file.line_col(span.start as usize);
+        let end = file.line_col(span.end as usize);
+        Location {
+            // Forward slashes on every platform: these paths become URIs and annotations.
+            file: file.name.to_string_lossy().replace('\\', "/"),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
 
 /// How many findings of each severity a run produced, waived ones apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::consistency::{Conflict, Consistency};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::model::{self, Claim, Entity, Ledger, Level, Measure, Record, Reference, Source};
@@ -35,8 +36,12 @@ pub mod bad_archive;
 pub mod bad_date;
 pub mod bad_id;
 pub mod bad_policy;
+pub mod bad_range;
 pub mod bad_url;
 pub mod citation_cycle;
+pub mod cumulative_decrease;
+pub mod derivation_mismatch;
+pub mod duplicate_claim;
 pub mod duplicate_id;
 pub mod excerpt_ambiguous;
 pub mod excerpt_not_in_archive;
@@ -46,8 +51,15 @@ pub mod missing_as_of;
 pub mod no_citation;
 pub mod no_excerpt;
 pub mod parse_error;
+pub mod parts_exceed_whole;
 pub mod quote_not_in_source;
 pub mod retrieved_before_published;
+pub mod self_contradiction;
+pub mod sources_disagree;
+pub mod stale;
+pub mod superseded_unknown;
+pub mod supersession_cycle;
+pub mod unattributed_conflict;
 pub mod unit_mismatch;
 pub mod unknown_claim;
 pub mod unknown_entity;
@@ -107,8 +119,12 @@ pub static RULES: &[&Rule] = &[
     &bad_date::BAD_DATE,
     &bad_id::BAD_ID,
     &bad_policy::BAD_POLICY,
+    &bad_range::BAD_RANGE,
     &bad_url::BAD_URL,
     &citation_cycle::CITATION_CYCLE,
+    &cumulative_decrease::CUMULATIVE_DECREASE,
+    &derivation_mismatch::DERIVATION_MISMATCH,
+    &duplicate_claim::DUPLICATE_CLAIM,
     &duplicate_id::DUPLICATE_ID,
     &excerpt_ambiguous::EXCERPT_AMBIGUOUS,
     &excerpt_not_in_archive::EXCERPT_NOT_IN_ARCHIVE,
@@ -118,8 +134,15 @@ pub static RULES: &[&Rule] = &[
     &no_citation::NO_CITATION,
     &no_excerpt::NO_EXCERPT,
     &parse_error::PARSE_ERROR,
+    &parts_exceed_whole::PARTS_EXCEED_WHOLE,
     &quote_not_in_source::QUOTE_NOT_IN_SOURCE,
     &retrieved_before_published::RETRIEVED_BEFORE_PUBLISHED,
+    &self_contradiction::SELF_CONTRADICTION,
+    &sources_disagree::SOURCES_DISAGREE,
+    &stale::STALE,
+    &superseded_unknown::SUPERSEDED_UNKNOWN,
+    &supersession_cycle::SUPERSESSION_CYCLE,
+    &unattributed_conflict::UNATTRIBUTED_CONFLICT,
     &unit_mismatch::UNIT_MISMATCH,
     &unknown_claim::UNKNOWN_CLAIM,
     &unknown_entity::UNKNOWN_ENTITY,
@@ -148,6 +171,7 @@ pub struct Context<'a> {
     broken: HashMap<&'a str, Section>,
     references: Vec<Reference<'a>>,
     archives: Vec<OnceLock<Option<Archive>>>,
+    consistency: OnceLock<Consistency<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -171,7 +195,49 @@ impl<'a> Context<'a> {
                 .collect(),
             references: ledger.references(),
             archives: ledger.sources.iter().map(|_| OnceLock::new()).collect(),
+            consistency: OnceLock::new(),
         }
+    }
+
+    /// The comparisons of figures, made on first use and shared by the consistency rules.
+    pub fn consistency(&self) -> &Consistency<'a> {
+        self.consistency
+            .get_or_init(|| Consistency::of(self.ledger))
+    }
+
+    /// A finding about two figures that cannot both be true: at the later one's value,
+    /// with the earlier one's value beside it.
+    pub fn figure_pair(
+        &self,
+        rule: &Rule,
+        conflict: Conflict,
+        message: String,
+        help: &str,
+    ) -> Diagnostic {
+        let facts = &self.consistency().facts;
+        let (earlier, later) = (&facts[conflict.earlier], &facts[conflict.later]);
+        let value = model::Path::field("value");
+        let said = |fact: &crate::consistency::Fact| {
+            let who = fact
+                .voice
+                .map_or_else(|| "the ledger".to_owned(), |v| format!("`{v}`"));
+            format!(
+                "{who}: {} as of {}",
+                fact.value,
+                fact.figure.as_of.as_ref().map_or("", |d| d.text())
+            )
+        };
+        Diagnostic::new(
+            rule,
+            self.locate(Record::Claim(later.claim), &value),
+            message,
+        )
+        .label(said(later))
+        .secondary(
+            self.locate(Record::Claim(earlier.claim), &value),
+            format!("`{}`, {}", earlier.claim.id, said(earlier)),
+        )
+        .help(help)
     }
 
     /// The first record with this id, in any list.
@@ -348,7 +414,7 @@ pub(crate) fn unknown_references(
             model::Target::Entity => matches!(record, Record::Entity(_)),
             model::Target::Source => matches!(record, Record::Source(_)),
             model::Target::Measure => matches!(record, Record::Measure(_)),
-            model::Target::Claim => matches!(record, Record::Claim(_)),
+            model::Target::Claim | model::Target::Successor => matches!(record, Record::Claim(_)),
             model::Target::EntityOrSource => {
                 matches!(record, Record::Entity(_) | Record::Source(_))
             }
@@ -361,7 +427,7 @@ pub(crate) fn unknown_references(
             model::Target::Entity => "entity",
             model::Target::Source => "source",
             model::Target::Measure => "measure",
-            model::Target::Claim => "claim",
+            model::Target::Claim | model::Target::Successor => "claim",
             model::Target::EntityOrSource => "entity or source",
         };
         let span = cx.locate(reference.from, &reference.path);

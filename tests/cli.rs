@@ -333,3 +333,101 @@ fn a_200_mb_ledger_fails_fast_with_its_location() {
         &stdout[..stdout.len().min(2000)]
     );
 }
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/sarif-schema-2.1.0.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    // The official schema's `language` pattern is not a valid regex for strict
+    // validators; `format` is only an annotation in draft 7, so leave formats out.
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .should_validate_formats(false)
+        .build(&schema)
+        .expect("schema compiles");
+    for ledger in ["tests/fixtures/broken.ron", "ledger.ron"] {
+        let output = run(
+            Path::new(ROOT),
+            &["verify", ledger, "--today", TODAY, "--format", "sarif"],
+        );
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{ledger}: {}", errors.join("\n"));
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        assert_eq!(rules.len(), factledger::rules::RULES.len());
+    }
+    // The validator does reject what is not SARIF.
+    let not_sarif =
+        serde_json::json!({"version": "2.1.0", "runs": [{"results": [{"level": "fatal"}]}]});
+    assert!(!validator.is_valid(&not_sarif));
+}
+
+#[test]
+fn broken_ledger_in_sarif_format() {
+    let output = run(
+        Path::new(ROOT),
+        &[
+            "verify",
+            "tests/fixtures/broken.ron",
+            "--today",
+            TODAY,
+            "--format",
+            "sarif",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let mut log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // The rules' metadata is the explain text, snapshotted elsewhere; keep this one short.
+    log["runs"][0]["tool"]["driver"]["rules"] = serde_json::json!("…");
+    snapshot!(serde_json::to_string_pretty(&log).unwrap());
+}
+
+#[test]
+fn broken_ledger_in_github_format() {
+    let output = run(
+        Path::new(ROOT),
+        &[
+            "verify",
+            "tests/fixtures/broken.ron",
+            "--today",
+            TODAY,
+            "--format",
+            "github",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    snapshot!(shown(&output));
+}
+
+#[test]
+fn github_format_shows_ten_annotations_per_level_and_counts_the_rest() {
+    let claims: Vec<String> = (0..12)
+        .map(|i| format!("Statement(id: \"s{i}\", text: \"Uncited statement {i}.\"),"))
+        .collect();
+    let text = format!("Ledger(claims: [\n{}\n])\n", claims.join("\n"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ledger.ron"), text).unwrap();
+    let output = run(
+        dir.path(),
+        &["verify", "--today", TODAY, "--format", "github"],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("::error ")).count(),
+        10,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ledger.ron:12:15: error[no-citation]"),
+        "{stdout}"
+    );
+    snapshot!(stdout.lines().last().unwrap());
+}

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Counts, RecordCounts};
+use super::{Counts, Location, RecordCounts};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source_map::SourceMap;
 
@@ -24,11 +24,8 @@ struct Finding<'a> {
     rule: &'a str,
     severity: Severity,
     message: &'a str,
-    file: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
+    #[serde(flatten)]
+    location: Location,
     record: Option<&'a str>,
     help: Option<&'a str>,
     /// The waiver's reason, when the record allows this finding.
@@ -39,24 +36,14 @@ struct Finding<'a> {
 pub fn json(diagnostics: &[Diagnostic], files: &SourceMap, records: RecordCounts) -> String {
     let findings = diagnostics
         .iter()
-        .map(|d| {
-            let span = d.primary.span;
-            let file = files.file(span.file);
-            let start = file.line_col(span.start as usize);
-            let end = file.line_col(span.end as usize);
-            Finding {
-                rule: d.rule,
-                severity: d.severity,
-                message: &d.message,
-                file: file.name.to_string_lossy().into_owned(),
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                record: d.record.as_deref(),
-                help: d.help.as_deref(),
-                allowed: d.allowed.as_deref(),
-            }
+        .map(|d| Finding {
+            rule: d.rule,
+            severity: d.severity,
+            message: &d.message,
+            location: Location::of(files, d.primary.span),
+            record: d.record.as_deref(),
+            help: d.help.as_deref(),
+            allowed: d.allowed.as_deref(),
         })
         .collect();
     let document = Document {

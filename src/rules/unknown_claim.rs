@@ -1,4 +1,4 @@
-//! `unknown-claim`: a `superseded_by` or a `derived` expression that names no claim.
+//! `unknown-claim`: a `derived` expression that names no claim.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Target;
@@ -6,20 +6,20 @@ use crate::rules::{Context, unknown_references};
 
 declare_rule! {
     /// ## What it does
-    /// Flags a `superseded_by` or a `derived` expression that names no claim. When the id belongs to another kind of record, says which.
+    /// Flags a `derived` expression that names no claim. When the id belongs to another kind of record, says which.
     ///
     /// ## Why it matters
-    /// Supersession and derivations link claims; a link to nothing hides the newer figure or breaks the computation.
+    /// A derivation computes a figure from other claims; a reference to nothing leaves the figure unchecked.
     ///
     /// ## Example
     /// ```ron
-    /// Figure(id: "syria-killed-2016", superseded_by: "syria-killed-2071", ...)
+    /// Figure(id: "killed-total", derived: Sum(["killed-civilians", "killed-fighterz"]), ...)
     /// ```
     ///
     /// ## How to fix
     /// Fix the id (the message suggests the closest one) or add the claim it means.
     /// ```ron
-    /// Figure(id: "syria-killed-2016", superseded_by: "syria-killed-2017", ...)
+    /// Figure(id: "killed-total", derived: Sum(["killed-civilians", "killed-fighters"]), ...)
     /// ```
     pub static UNKNOWN_CLAIM = Rule {
         name: "unknown-claim",
