@@ -6,13 +6,16 @@
 //! one key. No two figures are compared just because they exist.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::interval::{Interval, LowerKey, UpperKey, is_below};
 use crate::model::{Claim, Figure, Ledger, Measure};
+use crate::value::PartialDate;
 
 /// What makes two figures comparable: the same thing counted the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,8 +24,8 @@ pub struct Key<'a> {
     pub measure: &'a str,
     /// The whole a share is part of.
     pub of: Option<&'a str>,
-    /// The start of a cumulative count, as written: counts since different dates differ.
-    pub since: Option<&'a str>,
+    /// The start of a cumulative count: counts since different dates differ.
+    pub since: Option<PartialDate>,
 }
 
 /// A figure ready to compare: its key, voice, dates and values.
@@ -90,7 +93,10 @@ impl<'a> Consistency<'a> {
                         subject: &figure.subject,
                         measure: &figure.measure,
                         of: figure.of.as_deref(),
-                        since: figure.since.as_ref().map(crate::value::DateField::text),
+                        since: figure
+                            .since
+                            .as_ref()
+                            .and_then(crate::value::DateField::date),
                     },
                     voice: claim.voice(),
                     dates: as_of.interval(),
@@ -146,7 +152,7 @@ pub fn groups<'a, K: Ord>(
 
 /// Small numbers for the voices of a group, so sets can hold them.
 fn voice_numbers<'a>(facts: &[Fact<'a>], group: &[usize]) -> HashMap<usize, usize> {
-    let mut numbers: HashMap<Option<&'a str>, usize> = HashMap::new();
+    let mut numbers: HashMap<Option<&'a str>, usize> = HashMap::default();
     group
         .iter()
         .map(|&i| {
@@ -168,7 +174,7 @@ struct Extremes<K: Ord + Copy> {
 impl<K: Ord + Copy> Extremes<K> {
     fn new() -> Self {
         Extremes {
-            per_voice: HashMap::new(),
+            per_voice: HashMap::default(),
             best: BTreeSet::new(),
         }
     }
@@ -276,7 +282,7 @@ fn decreasing(
     by_end.sort_by_key(|&i| (facts[i].dates.1, i));
     // Figures only ever join the "certainly earlier" set, so keeping the highest lower
     // bound per voice, and the two highest of distinct voices, is enough.
-    let mut highest: HashMap<usize, usize> = HashMap::new();
+    let mut highest: HashMap<usize, usize> = HashMap::default();
     let mut top_two: Vec<(LowerKey, usize, usize)> = Vec::new();
     let mut next = 0;
     for &i in &by_start {

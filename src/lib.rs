@@ -19,6 +19,7 @@ pub mod cli;
 pub mod consistency;
 pub mod diagnostic;
 pub mod error;
+pub mod generate;
 pub mod interval;
 pub mod load;
 pub mod model;

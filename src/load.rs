@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use ron::extensions::Extensions;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -132,8 +133,15 @@ fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
             .map(|e| syntax_diagnostic(file, e)),
     );
     let options = ron_options();
-    for (section, slice) in &outline.records {
-        match parse_record(text, file, *section, slice, &options) {
+    // Records are independent: parse them on every core, then keep file order.
+    let parsed: Vec<Result<Parsed, Box<Diagnostic>>> = outline
+        .records
+        .par_iter()
+        .with_min_len(256)
+        .map(|(section, slice)| parse_record(text, file, *section, slice, &options))
+        .collect();
+    for ((section, slice), result) in outline.records.iter().zip(parsed) {
+        match result {
             Ok(record) => record.add_to(&mut out.ledger),
             Err(diagnostic) => {
                 if let Some(id) = recover_id(text, slice.span.clone()) {
@@ -163,6 +171,36 @@ fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
             .help("keep all records in this one file for now"),
         );
     }
+}
+
+/// A whole ledger file in one `ron` call, single-threaded, into the same types.
+///
+/// Not how factledger reads ledgers (see [`load`]): it stops at the first error and has
+/// no spans. It is the yardstick the benchmarks compare `verify` with.
+pub fn parse_whole(text: &str) -> Result<Ledger, ron::error::SpannedError> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename = "Ledger")]
+    struct Whole {
+        #[serde(default)]
+        entities: Vec<Entity>,
+        #[serde(default)]
+        sources: Vec<Source>,
+        #[serde(default)]
+        measures: Vec<Measure>,
+        #[serde(default)]
+        claims: Vec<model::format::Any>,
+        #[serde(default)]
+        policy: Policy,
+    }
+    let options = ron_options().with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES);
+    let whole: Whole = options.from_str(text)?;
+    Ok(Ledger {
+        entities: whole.entities,
+        sources: whole.sources,
+        measures: whole.measures,
+        claims: whole.claims.into_iter().map(Claim::from).collect(),
+        policy: whole.policy,
+    })
 }
 
 /// A record parsed from its text.

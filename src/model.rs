@@ -145,26 +145,6 @@ pub enum Derivation {
     Ratio(String, String),
 }
 
-impl Derivation {
-    /// The claims the derivation uses, with where each is written inside `derived`.
-    pub fn claim_ids(&self) -> Vec<(Vec<Step>, &str)> {
-        match self {
-            Derivation::YearsBetween(..) => Vec::new(),
-            Derivation::Sum(ids) => ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (vec![Step::Index(0), Step::Index(i)], id.as_str()))
-                .collect(),
-            Derivation::Difference(a, b) | Derivation::Share(a, b) | Derivation::Ratio(a, b) => {
-                vec![
-                    (vec![Step::Index(0)], a.as_str()),
-                    (vec![Step::Index(1)], b.as_str()),
-                ]
-            }
-        }
-    }
-}
-
 /// How strictly a rule is applied, as the policy may set it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Level {
@@ -307,6 +287,17 @@ macro_rules! claim_kinds {
                 }
             )*
 
+            /// Any claim, for reading a whole ledger in one `ron` call (the yardstick the
+            /// record-by-record loader is measured against).
+            #[derive(Deserialize)]
+            pub enum Any { $( $kind($kind), )* }
+
+            impl From<Any> for Claim {
+                fn from(any: Any) -> Claim {
+                    match any { $( Any::$kind(r) => r.into(), )* }
+                }
+            }
+
             /// Parses one claim record whose leading name is `kind`; `None` for an unknown kind.
             pub fn parse(kind: &str, text: &str, options: &ron::Options) -> Option<ron::error::SpannedResult<Claim>> {
                 match kind {
@@ -367,18 +358,41 @@ claim_kinds! {
 }
 
 /// A place inside a record, as a path of steps from the record (`cite[0].source`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Path(pub Vec<Step>);
+///
+/// Held inline (no allocation): ledgers have millions of references, and a path is
+/// only turned into a span when a finding is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Path {
+    steps: [Step; Path::MAX],
+    len: u8,
+}
 
 impl Path {
+    /// The deepest path in the format: `derived` → `Sum(...)` → `[...]` item.
+    const MAX: usize = 3;
+
     pub fn field(name: &'static str) -> Path {
-        Path(vec![Step::Field(name)])
+        Path {
+            steps: [Step::Field(name), Step::Index(0), Step::Index(0)],
+            len: 1,
+        }
     }
 
+    /// The path one step further in.
     #[must_use]
     pub fn then(mut self, step: Step) -> Path {
-        self.0.push(step);
+        assert!(
+            (self.len as usize) < Path::MAX,
+            "paths in a ledger are at most {} steps",
+            Path::MAX
+        );
+        self.steps[self.len as usize] = step;
+        self.len += 1;
         self
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.steps[..self.len as usize]
     }
 }
 
@@ -453,7 +467,7 @@ impl<'a> Record<'a> {
 }
 
 /// An id used by a record to name another record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Reference<'a> {
     pub from: Record<'a>,
     pub path: Path,
@@ -480,12 +494,12 @@ impl Ledger {
         self.len() == 0
     }
 
-    /// Every id that one record uses to name another. The `unknown-*` and `unused-*`
-    /// rules both read this one list, so they agree on what counts as a use.
-    pub fn references<'a>(&'a self) -> Vec<Reference<'a>> {
-        let mut out = Vec::new();
+    /// Calls `visit` with every id that one record uses to name another. The
+    /// `unknown-*` and `unused-*` rules both read this one list, so they agree on what
+    /// counts as a use.
+    pub fn visit_references<'a>(&'a self, mut visit: impl FnMut(Reference<'a>)) {
         let mut push = |from: Record<'a>, path: Path, id: &'a str, target: Target| {
-            out.push(Reference {
+            visit(Reference {
                 from,
                 path,
                 id,
@@ -530,12 +544,23 @@ impl Ledger {
                     if let Some(of) = &f.of {
                         push(from, Path::field("of"), of, Target::Entity);
                     }
-                    if let Some(derived) = &f.derived {
-                        for (steps, id) in derived.claim_ids() {
-                            let mut path = Path::field("derived");
-                            path.0.extend(steps);
-                            push(from, path, id, Target::Claim);
+                    let derived = Path::field("derived");
+                    match &f.derived {
+                        Some(Derivation::Sum(ids)) => {
+                            for (i, id) in ids.iter().enumerate() {
+                                let path = derived.then(Step::Index(0)).then(Step::Index(i));
+                                push(from, path, id, Target::Claim);
+                            }
                         }
+                        Some(
+                            Derivation::Difference(a, b)
+                            | Derivation::Share(a, b)
+                            | Derivation::Ratio(a, b),
+                        ) => {
+                            push(from, derived.then(Step::Index(0)), a, Target::Claim);
+                            push(from, derived.then(Step::Index(1)), b, Target::Claim);
+                        }
+                        Some(Derivation::YearsBetween(..)) | None => {}
                     }
                 }
                 ClaimKind::Quote(q) => {
@@ -549,44 +574,47 @@ impl Ledger {
                 }
             }
         }
-        out
     }
 
-    /// Every date written in the ledger, with the record and field it is in.
-    pub fn dates(&self) -> Vec<(Record<'_>, Path, &DateField)> {
-        let mut out = Vec::new();
+    /// Calls `visit` with every date written in the ledger, its record and field.
+    pub fn visit_dates<'a>(&'a self, mut visit: impl FnMut(Record<'a>, Path, &'a DateField)) {
         for source in &self.sources {
             let from = Record::Source(source);
             if let Some(d) = &source.published {
-                out.push((from, Path::field("published"), d));
+                visit(from, Path::field("published"), d);
             }
             if let Some(d) = &source.retrieved {
-                out.push((from, Path::field("retrieved"), d));
+                visit(from, Path::field("retrieved"), d);
             }
         }
         for claim in &self.claims {
             let from = Record::Claim(claim);
-            let mut fields: Vec<(Path, &DateField)> = Vec::new();
             match &claim.kind {
                 ClaimKind::Figure(f) => {
-                    fields.extend(f.as_of.as_ref().map(|d| (Path::field("as_of"), d)));
-                    fields.extend(f.since.as_ref().map(|d| (Path::field("since"), d)));
+                    if let Some(d) = &f.as_of {
+                        visit(from, Path::field("as_of"), d);
+                    }
+                    if let Some(d) = &f.since {
+                        visit(from, Path::field("since"), d);
+                    }
                     if let Some(Derivation::YearsBetween(a, b)) = &f.derived {
-                        fields.push((Path::field("derived").then(Step::Index(0)), a));
-                        fields.push((Path::field("derived").then(Step::Index(1)), b));
+                        visit(from, Path::field("derived").then(Step::Index(0)), a);
+                        visit(from, Path::field("derived").then(Step::Index(1)), b);
                     }
                 }
                 ClaimKind::Quote(Quote { said, .. })
                 | ClaimKind::Statement(Statement { said, .. }) => {
-                    fields.extend(said.as_ref().map(|d| (Path::field("said"), d)));
+                    if let Some(d) = said {
+                        visit(from, Path::field("said"), d);
+                    }
                 }
                 ClaimKind::Event(e) => {
-                    fields.push((Path::field("start"), &e.start));
-                    fields.extend(e.end.as_ref().map(|d| (Path::field("end"), d)));
+                    visit(from, Path::field("start"), &e.start);
+                    if let Some(d) = &e.end {
+                        visit(from, Path::field("end"), d);
+                    }
                 }
             }
-            out.extend(fields.into_iter().map(|(path, d)| (from, path, d)));
         }
-        out
     }
 }

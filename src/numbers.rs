@@ -55,6 +55,65 @@ fn scale(word: &str) -> Option<Decimal> {
     }))
 }
 
+/// Digits with a comma between thousands: `330000` → `330,000`.
+pub fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A fast check that `value` stands in `text` in digits, as `330000` or `330,000`.
+///
+/// `false` means "not this way", not "absent": callers fall back to [`mentions`]. A
+/// match inside a longer number (`1,330,000`) or before a scale word (`330 thousand`)
+/// does not count.
+pub fn has_digits(text: &str, value: Decimal) -> bool {
+    if value.is_sign_negative() {
+        return false;
+    }
+    let plain = value.normalize().to_string();
+    let (int, frac) = plain
+        .split_once('.')
+        .map_or((plain.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = group_thousands(int);
+    if let Some(f) = frac {
+        grouped.push('.');
+        grouped.push_str(f);
+    }
+    let bytes = text.as_bytes();
+    let stands_alone = |start: usize, end: usize| {
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        if before
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b'-' | b'_'))
+        {
+            return false;
+        }
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => false,
+            Some(b'.' | b',') if digit_at(end + 1) => false,
+            _ => {
+                let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+                let scale = ["thousand", "million", "billion", "bn"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                    || (rest.len() < text.len() - end
+                        && ["k ", "m "].iter().any(|w| rest.starts_with(w)));
+                !scale
+            }
+        }
+    };
+    [plain.as_str(), grouped.as_str()].iter().any(|needle| {
+        memchr::memmem::find_iter(bytes, needle.as_bytes())
+            .any(|start| stands_alone(start, start + needle.len()))
+    })
+}
+
 /// Every number in `text`, in order.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let mut out = digit_mentions(text);
@@ -386,6 +445,28 @@ mod tests {
                 ("three quarters=75".to_owned(), Form::Fraction),
             ]
         );
+    }
+
+    #[test]
+    fn the_fast_digit_check_agrees_with_the_full_reader() {
+        let cases = [
+            ("More than 330,000 people", 330_000, true),
+            ("330000 people", 330_000, true),
+            ("1,330,000 people", 330_000, false),
+            ("330,000.5 people", 330_000, false),
+            ("330 thousand", 330, false),
+            ("A330 aircraft", 330, false),
+            ("in 2014.", 2014, true),
+            ("about 25 percent", 25, true),
+        ];
+        for (text, value, expected) in cases {
+            let value = Decimal::from(value);
+            assert_eq!(has_digits(text, value), expected, "{text}");
+            if expected {
+                assert!(mentions(text).iter().any(|m| m.value == value), "{text}");
+            }
+        }
+        assert!(has_digits("12.5 people", Decimal::new(125, 1)));
     }
 
     #[test]

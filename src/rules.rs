@@ -4,14 +4,16 @@
 //! find problems; the engine applies the policy's severities and the records' `allow`
 //! waivers afterwards, in one place.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::consistency::{Conflict, Consistency};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
-use crate::model::{self, Claim, Entity, Ledger, Level, Measure, Record, Reference, Source};
+use crate::model::{self, Claim, Entity, Ledger, Level, Measure, Record, Source};
 use crate::source_map::{SourceMap, Span};
 use crate::syntax::{self, Section};
 use crate::value::PartialDate;
@@ -169,7 +171,6 @@ pub struct Context<'a> {
     base_dir: &'a Path,
     by_id: HashMap<&'a str, Record<'a>>,
     broken: HashMap<&'a str, Section>,
-    references: Vec<Reference<'a>>,
     archives: Vec<OnceLock<Option<Archive>>>,
     consistency: OnceLock<Consistency<'a>>,
 }
@@ -177,7 +178,7 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn new(loaded: &'a Loaded, today: Option<PartialDate>) -> Context<'a> {
         let ledger = &loaded.ledger;
-        let mut by_id = HashMap::with_capacity(ledger.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(ledger.len(), rustc_hash::FxBuildHasher);
         for record in ledger.records() {
             by_id.entry(record.id()).or_insert(record);
         }
@@ -193,7 +194,6 @@ impl<'a> Context<'a> {
                 .iter()
                 .map(|(s, id)| (id.as_str(), *s))
                 .collect(),
-            references: ledger.references(),
             archives: ledger.sources.iter().map(|_| OnceLock::new()).collect(),
             consistency: OnceLock::new(),
         }
@@ -224,7 +224,11 @@ impl<'a> Context<'a> {
             format!(
                 "{who}: {} as of {}",
                 fact.value,
-                fact.figure.as_of.as_ref().map_or("", |d| d.text())
+                fact.figure
+                    .as_of
+                    .as_ref()
+                    .map(crate::value::DateField::text)
+                    .unwrap_or_default()
             )
         };
         Diagnostic::new(
@@ -278,16 +282,11 @@ impl<'a> Context<'a> {
         self.broken.contains_key(id)
     }
 
-    /// Every id one record uses to name another.
-    pub fn references(&self) -> &[Reference<'a>] {
-        &self.references
-    }
-
     /// The span of the value at `path` in `record`, or the record's own span.
     pub fn locate(&self, record: Record<'_>, path: &model::Path) -> Span {
         let span = record.span();
         let text = &self.files.file(span.file).text;
-        syntax::locate(text, span.range(), &path.0)
+        syntax::locate(text, span.range(), path.steps())
             .map_or(span, |range| Span::new(span.file, range))
     }
 
@@ -308,6 +307,53 @@ impl<'a> Context<'a> {
                     .map(|path| read_archive(self.base_dir, path))
             })
             .as_ref()
+    }
+}
+
+/// A citation whose source has a readable archive, with its excerpt normalised.
+pub struct ArchivedCitation<'a> {
+    pub claim: &'a Claim,
+    pub index: usize,
+    pub source: &'a Source,
+    /// The archive's text, normalised.
+    pub archive: &'a str,
+    pub excerpt: String,
+}
+
+impl ArchivedCitation<'_> {
+    /// Where the excerpt is written in the claim.
+    pub fn path(&self) -> model::Path {
+        model::Path::field("cite")
+            .then(syntax::Step::Index(self.index))
+            .then(syntax::Step::Field("excerpt"))
+    }
+}
+
+impl Context<'_> {
+    /// Every citation whose source has an archive that could be read, and an excerpt:
+    /// what the archive rules compare.
+    pub fn archived_citations(&self) -> impl Iterator<Item = ArchivedCitation<'_>> {
+        self.ledger.claims.iter().flat_map(move |claim| {
+            claim
+                .cite
+                .iter()
+                .enumerate()
+                .filter_map(move |(index, cite)| {
+                    let source = self.source(&cite.source)?;
+                    // The archive first: most sources have none, and normalising costs.
+                    let Some(Ok(archive)) = self.archive(source) else {
+                        return None;
+                    };
+                    let excerpt = crate::text::normalize(cite.excerpt.as_deref()?);
+                    (!excerpt.is_empty()).then_some(ArchivedCitation {
+                        claim,
+                        index,
+                        source,
+                        archive,
+                        excerpt,
+                    })
+                })
+        })
     }
 }
 
@@ -346,9 +392,9 @@ fn read_archive(base_dir: &Path, path: &str) -> Archive {
 pub fn check(loaded: &Loaded, today: Option<PartialDate>) -> Vec<Diagnostic> {
     let cx = Context::new(loaded, today);
     let mut diagnostics = loaded.diagnostics.clone();
-    for rule in RULES {
-        diagnostics.extend((rule.check)(&cx));
-    }
+    // Rules only read the context, so they run side by side on every core.
+    let found: Vec<Vec<Diagnostic>> = RULES.par_iter().map(|rule| (rule.check)(&cx)).collect();
+    diagnostics.extend(found.into_iter().flatten());
     apply_policy(&cx, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
@@ -408,7 +454,10 @@ pub(crate) fn unknown_references(
     target: model::Target,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for reference in cx.references().iter().filter(|r| r.target == target) {
+    cx.ledger.visit_references(|reference| {
+        if reference.target != target {
+            return;
+        }
         let id = reference.id;
         let wanted = |record: Record| match target {
             model::Target::Entity => matches!(record, Record::Entity(_)),
@@ -421,7 +470,7 @@ pub(crate) fn unknown_references(
         };
         let found = cx.record(id);
         if found.is_some_and(wanted) || cx.is_broken(id) {
-            continue;
+            return;
         }
         let noun = match target {
             model::Target::Entity => "entity",
@@ -451,7 +500,7 @@ pub(crate) fn unknown_references(
                 .help(help)
         };
         out.push(diagnostic);
-    }
+    });
     out
 }
 
@@ -459,12 +508,14 @@ pub(crate) fn unknown_references(
 pub(crate) fn referenced_ids<'a>(
     cx: &Context<'a>,
     targets: &[model::Target],
-) -> std::collections::HashSet<&'a str> {
-    cx.references()
-        .iter()
-        .filter(|r| targets.contains(&r.target))
-        .map(|r| r.id)
-        .collect()
+) -> FxHashSet<&'a str> {
+    let mut used = FxHashSet::default();
+    cx.ledger.visit_references(|r| {
+        if targets.contains(&r.target) {
+            used.insert(r.id);
+        }
+    });
+    used
 }
 
 /// Findings for records nobody refers to: shared by the `unused-*` rules.

@@ -310,16 +310,76 @@ impl<'a> Lexer<'a> {
     /// Consumes one value (`Kind(...)`, `[...]`, `"..."`, `12`, …) starting with `first`
     /// and returns its end. Stops before a `,` or closing bracket at depth 0.
     fn skip_value(&mut self, first: Token) -> Result<usize, SyntaxError> {
-        let mut stack: Vec<Token> = Vec::new();
-        let mut end;
-        let mut token = first;
-        loop {
-            match token.kind {
-                Kind::Open(_) => {
-                    stack.push(token);
+        let open = match first.kind {
+            Kind::Open(_) => first,
+            Kind::Ident if self.peek()?.is_some_and(|t| t.kind == Kind::Open(b'(')) => {
+                self.next()?.expect("peeked")
+            }
+            _ => return Ok(first.end),
+        };
+        self.skip_group(open)
+    }
+
+    /// Skips to the bracket that closes `open`. Inside a value only brackets, strings,
+    /// characters and comments matter, so this reads bytes rather than tokens: it is
+    /// the loop that runs over almost every byte of a ledger.
+    fn skip_group(&mut self, open: Token) -> Result<usize, SyntaxError> {
+        /// Bytes that may start something the scan must see.
+        const INTERESTING: [bool; 256] = {
+            let mut table = [false; 256];
+            let mut i = 0;
+            let bytes = b"\"'/rb()[]{}";
+            while i < bytes.len() {
+                table[bytes[i] as usize] = true;
+                i += 1;
+            }
+            table
+        };
+        let opener = |byte: u8, at: usize| Token {
+            kind: Kind::Open(byte),
+            start: at,
+            end: at + 1,
+        };
+        let mut stack: Vec<Token> = vec![open];
+        let mut at = open.end;
+        while at < self.end {
+            let b = self.src[at];
+            if !INTERESTING[b as usize] {
+                at += 1;
+                continue;
+            }
+            match b {
+                b'"' => {
+                    self.quoted(at, at + 1)?;
+                    at = self.pos;
+                }
+                b'\'' => {
+                    self.char_literal(at)?;
+                    at = self.pos;
+                }
+                b'/' if self.byte(at + 1) == Some(b'/') => {
+                    at = memchr::memchr(b'\n', &self.src[at..self.end])
+                        .map_or(self.end, |i| at + i + 1);
+                }
+                b'/' if self.byte(at + 1) == Some(b'*') => {
+                    self.pos = at;
+                    self.block_comment()?;
+                    at = self.pos;
+                }
+                b'r' | b'b' if at > 0 && is_ident_continue(self.src[at - 1]) => at += 1,
+                b'r' | b'b' if self.raw_string_hashes(at).is_some() => {
+                    self.raw_string(at)?;
+                    at = self.pos;
+                }
+                b'b' if self.byte(at + 1) == Some(b'"') => {
+                    self.quoted(at, at + 2)?;
+                    at = self.pos;
+                }
+                b'(' | b'[' | b'{' => {
+                    stack.push(opener(b, at));
                     if stack.len() > MAX_DEPTH {
                         return Err(SyntaxError::new(
-                            token.span(),
+                            at..at + 1,
                             format!("brackets nest deeper than {MAX_DEPTH} levels"),
                             "too deep here",
                         )
@@ -327,29 +387,28 @@ impl<'a> Lexer<'a> {
                             "a ledger record needs only a few levels; check for unclosed brackets",
                         ));
                     }
+                    at += 1;
                 }
-                Kind::Close(close) => {
-                    let Some(open) = stack.pop() else {
-                        return Err(unexpected_close(token, close));
+                b')' | b']' | b'}' => {
+                    let close = Token {
+                        kind: Kind::Close(b),
+                        start: at,
+                        end: at + 1,
                     };
-                    check_pair(&open, token)?;
+                    let top = stack
+                        .pop()
+                        .expect("the stack holds the outer bracket until it closes");
+                    check_pair(&top, close)?;
+                    at += 1;
+                    if stack.is_empty() {
+                        self.pos = at;
+                        return Ok(at);
+                    }
                 }
-                _ => {}
+                _ => at += 1,
             }
-            end = token.end;
-            if stack.is_empty() {
-                // A value at depth 0 ends at `,` or a closing bracket; `Kind(...)` is one value.
-                match self.peek()? {
-                    Some(t) if t.kind == Kind::Open(b'(') && token.kind == Kind::Ident => {}
-                    _ => return Ok(end),
-                }
-            }
-            let Some(next) = self.next()? else {
-                let open = stack.last().copied().unwrap_or(first);
-                return Err(unclosed(open, end));
-            };
-            token = next;
         }
+        Err(unclosed(*stack.last().expect("still open"), self.end))
     }
 }
 

@@ -195,44 +195,51 @@ impl fmt::Display for PartialDate {
 
 /// A date as written in the ledger: kept even when invalid, so that `bad-date`
 /// reports it and every other rule still checks the rest of the record.
+///
+/// A valid date is stored parsed only: its canonical form is the only form that parses,
+/// so its text is its `Display`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateField {
-    text: Box<str>,
-    parsed: Option<PartialDate>,
+pub enum DateField {
+    Valid(PartialDate),
+    Invalid(Box<str>),
 }
 
 impl DateField {
     /// The date, when the text is a valid one.
     pub fn date(&self) -> Option<PartialDate> {
-        self.parsed
+        match self {
+            DateField::Valid(date) => Some(*date),
+            DateField::Invalid(_) => None,
+        }
     }
 
     /// The text as written.
-    pub fn text(&self) -> &str {
-        &self.text
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            DateField::Valid(date) => date.to_string().into(),
+            DateField::Invalid(text) => (&**text).into(),
+        }
     }
 
     /// Why the text is not a date, when it is not.
     pub fn error(&self) -> Option<DateError> {
-        self.text.parse::<PartialDate>().err()
+        match self {
+            DateField::Valid(_) => None,
+            DateField::Invalid(text) => text.parse::<PartialDate>().err(),
+        }
     }
 }
 
 impl From<PartialDate> for DateField {
     fn from(date: PartialDate) -> Self {
-        DateField {
-            text: date.to_string().into(),
-            parsed: Some(date),
-        }
+        DateField::Valid(date)
     }
 }
 
 impl From<&str> for DateField {
     fn from(text: &str) -> Self {
-        DateField {
-            text: text.into(),
-            parsed: text.parse().ok(),
-        }
+        text.parse()
+            .map_or_else(|_| DateField::Invalid(text.into()), DateField::Valid)
     }
 }
 
@@ -245,7 +252,7 @@ impl<'de> Deserialize<'de> for DateField {
 
 impl Serialize for DateField {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
+        s.serialize_str(&self.text())
     }
 }
 

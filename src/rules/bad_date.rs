@@ -31,18 +31,17 @@ declare_rule! {
 }
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
-    cx.ledger
-        .dates()
-        .into_iter()
-        .filter_map(|(record, path, date)| {
-            let error = date.error()?;
-            Some(
+    let mut out = Vec::new();
+    cx.ledger.visit_dates(|record, path, date| {
+        if let Some(error) = date.error() {
+            out.push(
                 Diagnostic::new(&BAD_DATE, cx.locate(record, &path), error.to_string())
                     .label("not a valid date")
                     .help("write YYYY-MM-DD, or YYYY-MM or YYYY when the source is less precise"),
-            )
-        })
-        .collect()
+            );
+        }
+    });
+    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `citation-cycle`: sources that report from each other in a loop.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Path, Record, Source};

@@ -1,6 +1,6 @@
 //! `duplicate-claim`: the same figure from the same source recorded twice.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Path, Record};
@@ -35,7 +35,8 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let facts = &cx.consistency().facts;
-    let mut first: HashMap<_, usize> = HashMap::with_capacity(facts.len());
+    let mut first: HashMap<_, usize> =
+        HashMap::with_capacity_and_hasher(facts.len(), rustc_hash::FxBuildHasher);
     let mut out = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         let mut sources: Vec<&str> = fact.claim.cite.iter().map(|c| c.source.as_str()).collect();

@@ -1,6 +1,6 @@
 //! `duplicate-id`: two records share an id.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Path;
@@ -37,7 +37,8 @@ declare_rule! {
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut records: Vec<Record> = cx.ledger.records().collect();
     records.sort_by_key(|r| r.span());
-    let mut first: HashMap<&str, Record> = HashMap::with_capacity(records.len());
+    let mut first: HashMap<&str, Record> =
+        HashMap::with_capacity_and_hasher(records.len(), rustc_hash::FxBuildHasher);
     let mut out = Vec::new();
     for record in records {
         let id = record.id();

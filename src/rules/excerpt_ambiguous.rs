@@ -1,10 +1,9 @@
 //! `excerpt-ambiguous`: a cited passage occurs more than once in the archive.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Path, Record};
+use crate::model::Record;
 use crate::rules::Context;
-use crate::syntax::Step;
-use crate::text::{normalize, occurrences};
+use crate::text::occurrences;
 
 declare_rule! {
     /// ## What it does
@@ -35,45 +34,23 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for claim in &cx.ledger.claims {
-        for (i, cite) in claim.cite.iter().enumerate() {
-            let Some(excerpt) = cite
-                .excerpt
-                .as_deref()
-                .map(normalize)
-                .filter(|e| !e.is_empty())
-            else {
-                continue;
-            };
-            let Some(source) = cx.source(&cite.source) else {
-                continue;
-            };
-            let Some(Ok(archive)) = cx.archive(source) else {
-                continue;
-            };
-            let count = occurrences(archive, &excerpt);
-            if count < 2 {
-                continue;
-            }
-            let record = Record::Claim(claim);
-            out.push(
-                Diagnostic::new(
-                    &EXCERPT_AMBIGUOUS,
-                    cx.locate(
-                        record,
-                        &Path::field("cite")
-                            .then(Step::Index(i))
-                            .then(Step::Field("excerpt")),
-                    ),
-                    format!(
-                        "excerpt cited by `{}` occurs {count} times in the archive of `{}`",
-                        claim.id, source.id
-                    ),
-                )
-                .label(format!("found {count} times"))
-                .help("lengthen the excerpt with the words around it until it occurs once"),
-            );
+    for cited in cx.archived_citations() {
+        let count = occurrences(cited.archive, &cited.excerpt);
+        if count < 2 {
+            continue;
         }
+        out.push(
+            Diagnostic::new(
+                &EXCERPT_AMBIGUOUS,
+                cx.locate(Record::Claim(cited.claim), &cited.path()),
+                format!(
+                    "excerpt cited by `{}` occurs {count} times in the archive of `{}`",
+                    cited.claim.id, cited.source.id
+                ),
+            )
+            .label(format!("found {count} times"))
+            .help("lengthen the excerpt with the words around it until it occurs once"),
+        );
     }
     out
 }

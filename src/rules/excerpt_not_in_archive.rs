@@ -3,8 +3,6 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Path, Record};
 use crate::rules::Context;
-use crate::syntax::Step;
-use crate::text::normalize;
 
 declare_rule! {
     /// ## What it does
@@ -36,37 +34,27 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for claim in &cx.ledger.claims {
-        for (i, cite) in claim.cite.iter().enumerate() {
-            let Some(excerpt) = cite
-                .excerpt
-                .as_deref()
-                .map(normalize)
-                .filter(|e| !e.is_empty())
-            else {
-                continue;
-            };
-            let Some(source) = cx.source(&cite.source) else {
-                continue;
-            };
-            let Some(Ok(archive)) = cx.archive(source) else {
-                continue;
-            };
-            if archive.contains(&excerpt) {
-                continue;
-            }
-            let record = Record::Claim(claim);
-            out.push(
-                Diagnostic::new(
-                    &EXCERPT_NOT_IN_ARCHIVE,
-                    cx.locate(record, &Path::field("cite").then(Step::Index(i)).then(Step::Field("excerpt"))),
-                    format!("excerpt cited by `{}` is not in the archive of `{}`", claim.id, source.id),
-                )
-                .label("not found in the archived text")
-                .secondary(cx.locate(Record::Source(source), &Path::field("archive")), "archive read from here")
-                .help("copy the passage from the archive exactly; only whitespace, quotes and dashes may differ"),
-            );
+    for cited in cx.archived_citations() {
+        if cited.archive.contains(&cited.excerpt) {
+            continue;
         }
+        let record = Record::Claim(cited.claim);
+        out.push(
+            Diagnostic::new(
+                &EXCERPT_NOT_IN_ARCHIVE,
+                cx.locate(record, &cited.path()),
+                format!(
+                    "excerpt cited by `{}` is not in the archive of `{}`",
+                    cited.claim.id, cited.source.id
+                ),
+            )
+            .label("not found in the archived text")
+            .secondary(
+                cx.locate(Record::Source(cited.source), &Path::field("archive")),
+                "archive read from here",
+            )
+            .help("copy the passage from the archive exactly; only whitespace, quotes and dashes may differ"),
+        );
     }
     out
 }

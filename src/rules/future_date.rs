@@ -36,23 +36,26 @@ fn check(cx: &Context) -> Vec<Diagnostic> {
     let Some(today) = cx.today else {
         return Vec::new();
     };
-    cx.ledger
-        .dates()
-        .into_iter()
-        .filter(|(record, path, _)| {
-            let event_date = matches!(record, Record::Claim(c) if matches!(c.kind, ClaimKind::Event(_)))
-                && matches!(path.0.first(), Some(Step::Field("start" | "end")));
-            !event_date
-        })
-        .filter_map(|(record, path, date)| {
-            let value = date.date()?;
-            today.is_certainly_before(value).then(|| {
-                Diagnostic::new(&FUTURE_DATE, cx.locate(record, &path), format!("{value} is after today ({today})"))
-                    .label("in the future")
-                    .help("correct the date; figures, quotes and sources are dated on or before today")
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    cx.ledger.visit_dates(|record, path, date| {
+        let event_date = matches!(record, Record::Claim(c) if matches!(c.kind, ClaimKind::Event(_)))
+            && matches!(path.steps().first(), Some(Step::Field("start" | "end")));
+        let Some(value) = date.date().filter(|_| !event_date) else {
+            return;
+        };
+        if today.is_certainly_before(value) {
+            out.push(
+                Diagnostic::new(
+                    &FUTURE_DATE,
+                    cx.locate(record, &path),
+                    format!("{value} is after today ({today})"),
+                )
+                .label("in the future")
+                .help("correct the date; figures, quotes and sources are dated on or before today"),
+            );
+        }
+    });
+    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `supersession-cycle`: claims that supersede each other in a loop.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Path, Record};
