@@ -9,13 +9,16 @@
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::add;
 use crate::error::Error;
+use crate::load;
+use crate::prompt;
 use crate::render::{self, human::Style};
 use crate::rules::{RULES, Rule};
 use crate::value::PartialDate;
@@ -52,6 +55,15 @@ enum Command {
     /// clean, 1 with errors (or warnings with --deny-warnings), 2 when the ledger
     /// cannot be read.
     Verify(VerifyArgs),
+    /// Append a claim, source, entity or measure to a ledger, safely.
+    ///
+    /// The record comes from flags (`factledger add figure --subject syria ...`), from
+    /// a RON record (`--from FILE`, or `--from -` for standard input), or from
+    /// questions asked one field at a time in a terminal. It is checked with the whole
+    /// ledger first: a record that brings an error is refused and nothing is written.
+    /// Otherwise it is inserted at the end of its list, every other byte of the file
+    /// unchanged, under a lock and with an atomic rename.
+    Add(Box<AddArgs>),
     /// Explain a rule: what it checks, why, a failing and a passing example.
     Explain {
         /// The rule's name, e.g. `duplicate-id` (see `factledger rules`).
@@ -90,6 +102,203 @@ enum Format {
     Sarif,
     /// GitHub Actions annotations (10 per level are shown), then a summary line.
     Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RecordKind {
+    Figure,
+    Quote,
+    Event,
+    Statement,
+    Source,
+    Entity,
+    Measure,
+}
+
+impl From<RecordKind> for add::Kind {
+    fn from(kind: RecordKind) -> add::Kind {
+        match kind {
+            RecordKind::Figure => add::Kind::Figure,
+            RecordKind::Quote => add::Kind::Quote,
+            RecordKind::Event => add::Kind::Event,
+            RecordKind::Statement => add::Kind::Statement,
+            RecordKind::Source => add::Kind::Source,
+            RecordKind::Entity => add::Kind::Entity,
+            RecordKind::Measure => add::Kind::Measure,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of one command"
+)]
+struct AddArgs {
+    /// Kind of record to add.
+    #[arg(value_enum, value_name = "KIND")]
+    record: Option<RecordKind>,
+    /// Ledger file to append to.
+    #[arg(long, short, default_value = "ledger.ron")]
+    ledger: PathBuf,
+    /// Read the record as RON from FILE, or from standard input with `-`.
+    #[arg(long, value_name = "FILE")]
+    from: Option<PathBuf>,
+    /// Ask for each missing field (the default in a terminal when fields are missing).
+    #[arg(long, short)]
+    interactive: bool,
+    /// Print the change as a diff and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Refuse the record if it brings warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// The date to judge "future" and "stale" against, as YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    today: Option<PartialDate>,
+
+    /// The record's id (default: derived from the record, made unique).
+    #[arg(long, help_heading = "Any record")]
+    id: Option<String>,
+    #[arg(long, help_heading = "Any record")]
+    note: Option<String>,
+
+    /// The sentence as a fact sheet prints it.
+    #[arg(long, help_heading = "Claims")]
+    text: Option<String>,
+    /// Who asserts it (entity id); left out, the ledger's own voice.
+    #[arg(long, help_heading = "Claims")]
+    claimant: Option<String>,
+    /// A source it is cited from (source id); repeat with one --excerpt each.
+    #[arg(long, help_heading = "Claims")]
+    source: Vec<String>,
+    /// The exact passage of the source that supports it.
+    #[arg(long, help_heading = "Claims")]
+    excerpt: Vec<String>,
+    /// A tag, for selecting claims in fact sheets; repeatable.
+    #[arg(long, help_heading = "Claims")]
+    tag: Vec<String>,
+
+    /// What a figure, event or statement is about (entity id).
+    #[arg(long, help_heading = "Figures, events, statements")]
+    subject: Option<String>,
+    /// What the figure counts (measure id).
+    #[arg(long, help_heading = "Figures, events, statements")]
+    measure: Option<String>,
+    /// The value: `40`, `about 25`, `more than 330,000`, `between 300 and 400`.
+    #[arg(
+        long,
+        help_heading = "Figures, events, statements",
+        allow_hyphen_values = true
+    )]
+    value: Option<String>,
+    /// The unit (must be the measure's); for `add measure`, the measure's unit.
+    #[arg(long, help_heading = "Figures, events, statements")]
+    unit: Option<String>,
+    /// The date the figure holds for: YYYY-MM-DD, YYYY-MM or YYYY.
+    #[arg(long, help_heading = "Figures, events, statements")]
+    as_of: Option<String>,
+    /// The start of a cumulative count.
+    #[arg(long, help_heading = "Figures, events, statements")]
+    since: Option<String>,
+    /// For a share: the whole it is part of (entity id).
+    #[arg(long, help_heading = "Figures, events, statements")]
+    of: Option<String>,
+    /// The event's first day.
+    #[arg(long, help_heading = "Figures, events, statements")]
+    start: Option<String>,
+    /// The event's last day.
+    #[arg(long, help_heading = "Figures, events, statements")]
+    end: Option<String>,
+
+    /// Who said the words (entity id).
+    #[arg(long, help_heading = "Quotes and statements")]
+    speaker: Option<String>,
+    /// The words, verbatim.
+    #[arg(long, help_heading = "Quotes and statements")]
+    words: Option<String>,
+    /// When it was said.
+    #[arg(long, help_heading = "Quotes and statements")]
+    said: Option<String>,
+
+    #[arg(long, help_heading = "Sources")]
+    title: Option<String>,
+    /// Who published it (entity id).
+    #[arg(long, help_heading = "Sources")]
+    publisher: Option<String>,
+    #[arg(long, help_heading = "Sources")]
+    url: Option<String>,
+    #[arg(long, help_heading = "Sources")]
+    published: Option<String>,
+    #[arg(long, help_heading = "Sources")]
+    retrieved: Option<String>,
+    /// What it reports from (entity or source id); repeatable.
+    #[arg(long, help_heading = "Sources")]
+    via: Vec<String>,
+    /// A text copy of it, relative to the ledger's folder.
+    #[arg(long, help_heading = "Sources")]
+    archive: Option<String>,
+
+    #[arg(long, help_heading = "Entities")]
+    name: Option<String>,
+    /// Organization, Person, Group, Place, Event or Other.
+    #[arg(long = "kind", help_heading = "Entities")]
+    entity_kind: Option<String>,
+    /// Another name it goes by; repeatable.
+    #[arg(long, help_heading = "Entities")]
+    alias: Vec<String>,
+
+    /// Values are whole numbers (yes or no).
+    #[arg(long, help_heading = "Measures")]
+    whole: Option<String>,
+    /// A running count that cannot go down (yes or no).
+    #[arg(long, help_heading = "Measures")]
+    cumulative: Option<String>,
+    /// How many days a figure stays current.
+    #[arg(long, help_heading = "Measures")]
+    stale_after_days: Option<String>,
+}
+
+impl AddArgs {
+    /// The fields given as flags, by their `add` field name.
+    fn given(&self) -> Vec<(&'static str, Vec<String>)> {
+        let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
+        let fields = [
+            ("id", one(&self.id)),
+            ("note", one(&self.note)),
+            ("text", one(&self.text)),
+            ("claimant", one(&self.claimant)),
+            ("source", self.source.clone()),
+            ("excerpt", self.excerpt.clone()),
+            ("tag", self.tag.clone()),
+            ("subject", one(&self.subject)),
+            ("measure", one(&self.measure)),
+            ("value", one(&self.value)),
+            ("unit", one(&self.unit)),
+            ("as-of", one(&self.as_of)),
+            ("since", one(&self.since)),
+            ("of", one(&self.of)),
+            ("start", one(&self.start)),
+            ("end", one(&self.end)),
+            ("speaker", one(&self.speaker)),
+            ("words", one(&self.words)),
+            ("said", one(&self.said)),
+            ("title", one(&self.title)),
+            ("publisher", one(&self.publisher)),
+            ("url", one(&self.url)),
+            ("published", one(&self.published)),
+            ("retrieved", one(&self.retrieved)),
+            ("via", self.via.clone()),
+            ("archive", one(&self.archive)),
+            ("name", one(&self.name)),
+            ("kind", one(&self.entity_kind)),
+            ("alias", self.alias.clone()),
+            ("whole", one(&self.whole)),
+            ("cumulative", one(&self.cumulative)),
+            ("stale-after-days", one(&self.stale_after_days)),
+        ];
+        fields.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+    }
 }
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
@@ -195,6 +404,7 @@ fn today() -> PartialDate {
 fn run(command: Command, style: Style) -> Result<ExitStatus, Error> {
     match command {
         Command::Verify(args) => run_verify(&args, style),
+        Command::Add(args) => run_add(&args, style),
         Command::Explain { rule } => {
             let Some(found) = Rule::find(&rule) else {
                 let hint = crate::diagnostic::did_you_mean(&rule, RULES.iter().map(|r| r.name))
@@ -254,4 +464,143 @@ fn run_verify(args: &VerifyArgs, style: Style) -> Result<ExitStatus, Error> {
     };
     emit(&text)?;
     Ok(report.outcome(&options).into())
+}
+
+/// The record `add` appends: from `--from`, or flags completed by questions.
+fn record_to_add(args: &AddArgs, style: Style) -> Result<Result<load::Parsed, ExitStatus>, Error> {
+    let given = args.given();
+    let piped = !std::io::stdin().is_terminal();
+    let from = args.from.clone().or_else(|| {
+        (args.record.is_none() && given.is_empty() && piped && !args.interactive)
+            .then(|| PathBuf::from("-"))
+    });
+    if let Some(from) = from {
+        if let Some((name, _)) = given.first() {
+            return Err(Error::Usage(format!(
+                "--{name} cannot be combined with --from: the record comes whole from the file"
+            )));
+        }
+        let (name, text) = if from.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|source| Error::Read {
+                    path: from.clone(),
+                    source,
+                })?;
+            (PathBuf::from("<stdin>"), text)
+        } else {
+            let text = std::fs::read_to_string(&from).map_err(|source| Error::Read {
+                path: from.clone(),
+                source,
+            })?;
+            (from, text)
+        };
+        return Ok(match load::parse_one(&name, text) {
+            Ok(record) => Ok(record),
+            Err(loaded) => {
+                emit(&render::human::human(
+                    &loaded.diagnostics,
+                    &loaded.files,
+                    style,
+                ))?;
+                Err(ExitStatus::Failed)
+            }
+        });
+    }
+    let ask = args.interactive || !piped;
+    let ledger = || load::load(&args.ledger).map(|loaded| loaded.ledger);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut output = std::io::stderr();
+    let kind = match args.record {
+        Some(kind) => add::Kind::from(kind),
+        None if ask => prompt::Prompter::new(&mut input, &mut output).ask_kind().map_err(prompt_error)?,
+        None => return Err(Error::Usage("say which kind of record to add (figure, quote, event, statement, source, entity or measure), or give --from FILE".to_owned())),
+    };
+    let mut draft = add::Draft::default();
+    for (name, values) in given {
+        if !draft.set(kind, name, values) {
+            return Err(Error::Usage(format!(
+                "--{name} does not apply to {}",
+                kind.with_article()
+            )));
+        }
+    }
+    if ask && (!draft.missing(kind).is_empty() || args.interactive) {
+        prompt::Prompter::new(&mut input, &mut output)
+            .complete(kind, &mut draft, &ledger()?)
+            .map_err(prompt_error)?;
+    }
+    add::build(kind, &draft).map(Ok).map_err(Error::Usage)
+}
+
+fn prompt_error(source: std::io::Error) -> Error {
+    Error::Read {
+        path: PathBuf::from("<stdin>"),
+        source,
+    }
+}
+
+fn run_add(args: &AddArgs, style: Style) -> Result<ExitStatus, Error> {
+    let record = match record_to_add(args, style)? {
+        Ok(record) => record,
+        Err(status) => return Ok(status),
+    };
+    let options = add::Options {
+        today: Some(args.today.unwrap_or_else(today)),
+        deny_warnings: args.deny_warnings,
+        dry_run: args.dry_run,
+    };
+    let name = args.ledger.display();
+    match add::add(&args.ledger, record, &options)? {
+        add::Outcome::Added {
+            id,
+            section,
+            diff,
+            findings,
+            new_findings,
+        } => {
+            let shown = render::human::human(&new_findings, &findings.loaded.files, style);
+            let done = if args.dry_run { "would add" } else { "added" };
+            let head = if args.dry_run { diff } else { String::new() };
+            emit(&format!(
+                "{head}{shown}{done} `{id}` to the {} of {name}\n",
+                section.name()
+            ))?;
+            Ok(ExitStatus::Clean)
+        }
+        add::Outcome::Refused {
+            findings,
+            new_findings,
+        } => {
+            let shown = render::human::human(&new_findings, &findings.loaded.files, style);
+            let errors = new_findings
+                .iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .count();
+            emit(&format!(
+                "{shown}nothing was written: the record brings {} to {name}\n",
+                if errors == 1 {
+                    "1 error".to_owned()
+                } else {
+                    format!("{errors} errors")
+                }
+            ))?;
+            Ok(ExitStatus::Findings)
+        }
+        add::Outcome::Unreadable { findings } => {
+            let shown: Vec<_> = findings
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == "parse-error")
+                .cloned()
+                .collect();
+            emit(&format!(
+                "{}nothing was written: {name} cannot be read as it stands; fix it first (`factledger verify` lists the problems)\n",
+                render::human::human(&shown, &findings.loaded.files, style)
+            ))?;
+            Ok(ExitStatus::Failed)
+        }
+    }
 }

@@ -15,6 +15,7 @@
 //!
 //! The binary is a thin shell over this library: see [`cli`].
 
+pub mod add;
 pub mod cli;
 pub mod consistency;
 pub mod diagnostic;
@@ -24,6 +25,7 @@ pub mod interval;
 pub mod load;
 pub mod model;
 pub mod numbers;
+pub mod prompt;
 pub mod render;
 pub mod rules;
 pub mod source_map;

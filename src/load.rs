@@ -203,8 +203,9 @@ pub fn parse_whole(text: &str) -> Result<Ledger, ron::error::SpannedError> {
     })
 }
 
-/// A record parsed from its text.
-enum Parsed {
+/// A record parsed from its text, of any list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
     Entity(Entity),
     Source(Source),
     Measure(Measure),
@@ -212,6 +213,16 @@ enum Parsed {
 }
 
 impl Parsed {
+    /// Which list the record belongs to.
+    pub fn section(&self) -> Section {
+        match self {
+            Parsed::Entity(_) => Section::Entities,
+            Parsed::Source(_) => Section::Sources,
+            Parsed::Measure(_) => Section::Measures,
+            Parsed::Claim(_) => Section::Claims,
+        }
+    }
+
     fn add_to(self, ledger: &mut Ledger) {
         match self {
             Parsed::Entity(r) => ledger.entities.push(r),
@@ -219,6 +230,56 @@ impl Parsed {
             Parsed::Measure(r) => ledger.measures.push(r),
             Parsed::Claim(r) => ledger.claims.push(r),
         }
+    }
+}
+
+/// Parses one record written on its own (`Figure(...)`, `Source(...)`), as `add`
+/// reads it from a file or standard input; `name` is how messages call the input.
+pub fn parse_one(name: &Path, text: String) -> Result<Parsed, Box<Loaded>> {
+    let mut files = SourceMap::default();
+    let file = files.add(SourceFile::new(name, text));
+    let src = &files.file(file).text;
+    let body = src.trim_start_matches('\u{feff}');
+    let start = src.len() - body.len() + (body.len() - body.trim_start().len());
+    let end = src
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end()
+        .len()
+        .max(start);
+    let ident_end = src[start..end]
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .map_or(end, |i| start + i);
+    let name_text = &src[start..ident_end];
+    let section = match name_text {
+        "Entity" => Section::Entities,
+        "Source" => Section::Sources,
+        "Measure" => Section::Measures,
+        _ => Section::Claims,
+    };
+    let slice = RecordSlice {
+        span: start..end,
+        name: (ident_end > start).then_some(start..ident_end),
+    };
+    let failed = |diagnostic: Diagnostic, files: SourceMap| {
+        Box::new(Loaded {
+            ledger: Ledger::default(),
+            files,
+            base_dir: PathBuf::from("."),
+            diagnostics: vec![diagnostic],
+            broken_ids: Vec::new(),
+        })
+    };
+    if start == end {
+        let span = Span::new(file, start..start);
+        let diagnostic = Diagnostic::new(&PARSE_ERROR, span, "no record given")
+            .label("expected a record")
+            .help("give one record, e.g. `Figure(id: ..., ...)`, `Source(...)` or `Entity(...)`");
+        return Err(failed(diagnostic, files));
+    }
+    match parse_record(src, file, section, &slice, &ron_options()) {
+        Ok(parsed) => Ok(parsed),
+        Err(diagnostic) => Err(failed(*diagnostic, files)),
     }
 }
 

@@ -298,6 +298,26 @@ macro_rules! claim_kinds {
                 }
             }
 
+            /// The record as RON text, in the ledger's field order.
+            pub fn to_ron(claim: &Claim, config: ron::ser::PrettyConfig) -> ron::Result<String> {
+                match &claim.kind {
+                    $( ClaimKind::$kind(body) => {
+                        let record = $kind {
+                            id: claim.id.clone(),
+                            text: claim.text.clone(),
+                            claimant: claim.claimant.clone(),
+                            $( $field: body.$field.clone(), )*
+                            cite: claim.cite.clone(),
+                            tags: claim.tags.clone(),
+                            superseded_by: claim.superseded_by.clone(),
+                            note: claim.note.clone(),
+                            allow: claim.allow.clone(),
+                        };
+                        crate::load::ron_options().to_string_pretty(&record, config)
+                    } )*
+                }
+            }
+
             /// Parses one claim record whose leading name is `kind`; `None` for an unknown kind.
             pub fn parse(kind: &str, text: &str, options: &ron::Options) -> Option<ron::error::SpannedResult<Claim>> {
                 match kind {

@@ -510,10 +510,23 @@ pub struct RecordSlice {
     pub name: Option<Range<usize>>,
 }
 
+/// Where a list of records is: its brackets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListSpan {
+    pub section: Section,
+    /// The byte of its `[`.
+    pub open: usize,
+    /// The byte of its `]`.
+    pub close: usize,
+}
+
 /// The outline of a ledger file.
 #[derive(Debug, Default)]
 pub struct Outline {
     pub records: Vec<(Section, RecordSlice)>,
+    pub lists: Vec<ListSpan>,
+    /// The byte of the ledger's closing `)`.
+    pub close: usize,
     pub policy: Option<Range<usize>>,
     pub include: Option<Range<usize>>,
     /// Problems that did not stop the scan (e.g. a missing comma between records).
@@ -534,7 +547,10 @@ pub fn outline(src: &str, start: usize) -> Result<Outline, SyntaxError> {
             return Err(unclosed(open, src.len()));
         };
         match t.kind {
-            Kind::Close(b')') => break,
+            Kind::Close(b')') => {
+                out.close = t.start;
+                break;
+            }
             Kind::Ident => {}
             _ => {
                 return Err(SyntaxError::new(
@@ -574,7 +590,10 @@ pub fn outline(src: &str, start: usize) -> Result<Outline, SyntaxError> {
         ledger_field(&mut lexer, src, t, value, &mut out)?;
         match lexer.next()? {
             Some(c) if c.kind == Kind::Comma => {}
-            Some(c) if c.kind == Kind::Close(b')') => break,
+            Some(c) if c.kind == Kind::Close(b')') => {
+                out.close = c.start;
+                break;
+            }
             Some(c) => {
                 let message = "expected `,` or `)` after a ledger field";
                 return Err(SyntaxError::new(c.span(), message, "expected `,`"));
@@ -699,7 +718,14 @@ fn list(
             return Err(unclosed(open, src.len()));
         };
         match first.kind {
-            Kind::Close(b']') => return Ok(()),
+            Kind::Close(b']') => {
+                out.lists.push(ListSpan {
+                    section,
+                    open: open.start,
+                    close: first.start,
+                });
+                return Ok(());
+            }
             Kind::Close(c) => {
                 return Err(check_pair(&open, first)
                     .err()

@@ -361,6 +361,86 @@ impl Qualifier {
     }
 }
 
+/// Why a text is not a [`Qualifier`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{text}` is not a value: write a number with an optional qualifier, e.g. `40`, `about 25`, `more than 330,000`, `between 300 and 400`"
+)]
+pub struct QualifierError {
+    text: String,
+}
+
+/// Makes a qualifier of a number: `Qualifier::MoreThan`.
+type MakeQualifier = fn(Exact) -> Qualifier;
+
+/// Words in front of a number and the qualifier they make, longest first.
+const QUALIFIER_WORDS: &[(&str, MakeQualifier)] = &[
+    ("more than", Qualifier::MoreThan),
+    ("at least", Qualifier::AtLeast),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("at most", Qualifier::AtMost),
+    ("up to", Qualifier::AtMost),
+    ("exactly", Qualifier::Exactly),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("over", Qualifier::MoreThan),
+    ("under", Qualifier::LessThan),
+];
+
+impl Qualifier {
+    /// The qualifier that `words` ("more than", "around", …) put before a number.
+    pub fn from_words(words: &str, value: Exact) -> Option<Qualifier> {
+        let words = words.trim().to_lowercase();
+        QUALIFIER_WORDS
+            .iter()
+            .find(|(w, _)| *w == words)
+            .map(|(_, make)| make(value))
+    }
+
+    /// The qualifier words that may stand before a number, for readers of prose.
+    pub fn words() -> impl Iterator<Item = &'static str> {
+        QUALIFIER_WORDS.iter().map(|(w, _)| *w)
+    }
+}
+
+/// Reads `40`, `about 25`, `more than 330,000`, `between 300 and 400`, `nearly 2.5`,
+/// or the ledger's own form `MoreThan(330000)`.
+impl FromStr for Qualifier {
+    type Err = QualifierError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let error = || QualifierError {
+            text: text.to_owned(),
+        };
+        let trimmed = text.trim();
+        if trimmed.ends_with(')') && trimmed.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return ron::from_str(trimmed).map_err(|_| error());
+        }
+        let number = |t: &str| {
+            t.trim()
+                .replace(',', "")
+                .parse::<Exact>()
+                .map_err(|_| error())
+        };
+        let lower = trimmed.to_lowercase();
+        if let Some(rest) = lower.strip_prefix("between ") {
+            let (a, b) = rest.split_once(" and ").ok_or_else(error)?;
+            return Ok(Qualifier::Between(number(a)?, number(b)?));
+        }
+        for (words, make) in QUALIFIER_WORDS {
+            if let Some(rest) = lower.strip_prefix(words).and_then(|r| r.strip_prefix(' ')) {
+                return Ok(make(number(rest)?));
+            }
+        }
+        Ok(Qualifier::Exactly(number(&lower)?))
+    }
+}
+
 impl fmt::Display for Qualifier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -469,6 +549,20 @@ mod tests {
             .unwrap_err();
         assert!(err.contains("exactly"), "{err}");
         assert!("Some(3)".parse::<Exact>().is_err());
+    }
+
+    #[test]
+    fn qualifiers_read_from_words_and_from_the_ledger_form() {
+        let read = |t: &str| t.parse::<Qualifier>().map(|q| q.to_string());
+        assert_eq!(read("more than 330,000").unwrap(), "MoreThan(330000)");
+        assert_eq!(read("40").unwrap(), "Exactly(40)");
+        assert_eq!(read("around 25").unwrap(), "About(25)");
+        assert_eq!(read("Between 300 and 400").unwrap(), "Between(300, 400)");
+        assert_eq!(read("nearly 2.5").unwrap(), "Nearly(2.5)");
+        assert_eq!(read("AtLeast(7)").unwrap(), "AtLeast(7)");
+        for bad in ["", "lots", "more than", "between 3", "MoreThen(3)"] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
