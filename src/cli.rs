@@ -21,6 +21,7 @@ use crate::load;
 use crate::prompt;
 use crate::render::{self, human::Style};
 use crate::rules::{RULES, Rule};
+use crate::scan;
 use crate::value::PartialDate;
 use crate::verify::{self, Outcome};
 
@@ -64,6 +65,12 @@ enum Command {
     /// Otherwise it is inserted at the end of its list, every other byte of the file
     /// unchanged, under a lock and with an atomic rename.
     Add(Box<AddArgs>),
+    /// Find an article's figures, dates and quotes, and which the ledger does not hold.
+    ///
+    /// Reads plain text (or HTML, from a `.html` file), lists every figure, date and
+    /// quotation with the claim that records it, and the coverage. `--format ron`
+    /// prints a record to fill in for each one not yet recorded.
+    Scan(ScanArgs),
     /// Explain a rule: what it checks, why, a failing and a passing example.
     Explain {
         /// The rule's name, e.g. `duplicate-id` (see `factledger rules`).
@@ -102,6 +109,37 @@ enum Format {
     Sarif,
     /// GitHub Actions annotations (10 per level are shown), then a summary line.
     Github,
+}
+
+#[derive(Debug, clap::Args)]
+struct ScanArgs {
+    /// The article: a text file, or `.html`.
+    article: PathBuf,
+    /// Ledger to look for the article's claims in.
+    #[arg(long, short, default_value = "ledger.ron")]
+    ledger: PathBuf,
+    /// Only claims citing this source count; its publication date resolves "last week".
+    #[arg(long, value_name = "ID")]
+    source: Option<String>,
+    /// The article's date, for relative dates, when `--source` gives none.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<PartialDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
+    format: ScanFormat,
+    /// Exit with status 1 when less than this percentage is recorded.
+    #[arg(long, value_name = "PERCENT")]
+    fail_under: Option<rust_decimal::Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScanFormat {
+    /// What is recorded by which claim, what is not and where.
+    Human,
+    /// Every item with its claim, and the totals.
+    Json,
+    /// A record to fill in for each item not yet recorded.
+    Ron,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -405,6 +443,7 @@ fn run(command: Command, style: Style) -> Result<ExitStatus, Error> {
     match command {
         Command::Verify(args) => run_verify(&args, style),
         Command::Add(args) => run_add(&args, style),
+        Command::Scan(args) => run_scan(&args, style),
         Command::Explain { rule } => {
             let Some(found) = Rule::find(&rule) else {
                 let hint = crate::diagnostic::did_you_mean(&rule, RULES.iter().map(|r| r.name))
@@ -603,4 +642,67 @@ fn run_add(args: &AddArgs, style: Style) -> Result<ExitStatus, Error> {
             Ok(ExitStatus::Failed)
         }
     }
+}
+
+fn run_scan(args: &ScanArgs, style: Style) -> Result<ExitStatus, Error> {
+    let raw = std::fs::read_to_string(&args.article).map_err(|source| Error::Read {
+        path: args.article.clone(),
+        source,
+    })?;
+    let html = args
+        .article
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let text = if html { scan::html_to_text(&raw) } else { raw };
+    let loaded = load::load(&args.ledger)?;
+    if loaded.has_parse_errors() {
+        emit(&render::human::human(
+            &loaded.diagnostics,
+            &loaded.files,
+            style,
+        ))?;
+        return Err(Error::Usage(format!(
+            "`{}` cannot be read; fix it first",
+            args.ledger.display()
+        )));
+    }
+    let source = match &args.source {
+        Some(id) => Some(
+            loaded
+                .ledger
+                .sources
+                .iter()
+                .find(|s| s.id == *id)
+                .ok_or_else(|| {
+                    let ids = loaded.ledger.sources.iter().map(|s| s.id.as_str());
+                    let hint = crate::diagnostic::did_you_mean(id, ids).unwrap_or_default();
+                    Error::Usage(format!(
+                        "no source `{id}` in `{}` {hint}",
+                        args.ledger.display()
+                    ))
+                })?,
+        ),
+        None => None,
+    };
+    let reference = args.date.or_else(|| {
+        source
+            .and_then(|s| s.published.as_ref())
+            .and_then(crate::value::DateField::date)
+    });
+    let items = scan::extract(&text, reference);
+    let coverage = scan::cover(items, &loaded.ledger, args.source.as_deref());
+    let name = args.article.display().to_string();
+    emit(&match args.format {
+        ScanFormat::Human => scan::human(&name, &coverage),
+        ScanFormat::Json => scan::json(&coverage),
+        ScanFormat::Ron => scan::stubs(&coverage, args.source.as_deref(), reference),
+    })?;
+    let short = args
+        .fail_under
+        .is_some_and(|floor| scan::percent(&coverage) < floor);
+    Ok(if short {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
 }

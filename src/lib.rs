@@ -28,6 +28,7 @@ pub mod numbers;
 pub mod prompt;
 pub mod render;
 pub mod rules;
+pub mod scan;
 pub mod source_map;
 pub mod syntax;
 pub mod text;

@@ -239,8 +239,8 @@ pub fn parse_one(name: &Path, text: String) -> Result<Parsed, Box<Loaded>> {
     let mut files = SourceMap::default();
     let file = files.add(SourceFile::new(name, text));
     let src = &files.file(file).text;
-    let body = src.trim_start_matches('\u{feff}');
-    let start = src.len() - body.len() + (body.len() - body.trim_start().len());
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    let start = syntax::skip_trivia(src, bom);
     let end = src
         .trim_end()
         .trim_end_matches(',')

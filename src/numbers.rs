@@ -202,6 +202,15 @@ fn unit_word(word: &str) -> Option<u64> {
         .map(|i| (i as u64 + 2) * 10)
 }
 
+/// "twice" and "thrice": how many times.
+fn times_word(word: &str) -> Option<u64> {
+    match word.to_ascii_lowercase().as_str() {
+        "twice" => Some(2),
+        "thrice" => Some(3),
+        _ => None,
+    }
+}
+
 fn scale_word(word: &str) -> Option<u64> {
     match word.to_ascii_lowercase().as_str() {
         "hundred" => Some(100),
@@ -284,6 +293,15 @@ fn word_mentions(text: &str) -> Vec<Mention> {
                 form: Form::Fraction,
             });
             i = end + 1;
+            continue;
+        }
+        if let Some(times) = times_word(word) {
+            out.push(Mention {
+                span: words[i].0.clone(),
+                value: Decimal::from(times),
+                form: Form::Words,
+            });
+            i += 1;
             continue;
         }
         if let Some(unit) = plural_word(word) {

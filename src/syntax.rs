@@ -469,6 +469,13 @@ fn unclosed(open: Token, end: usize) -> SyntaxError {
     ))
 }
 
+/// Where the first token at or after `start` begins, past whitespace and comments.
+pub fn skip_trivia(src: &str, start: usize) -> usize {
+    let mut lexer = Lexer::new(src, start..src.len());
+    // An unclosed comment runs to the end: nothing comes after it.
+    lexer.skip_trivia().map_or(src.len(), |()| lexer.pos)
+}
+
 /// Which list of the ledger a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {

@@ -2,6 +2,7 @@
 //! module per command.
 
 mod add;
+mod scan;
 mod verify;
 
 use std::path::Path;
