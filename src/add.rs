@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
-use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -825,7 +824,7 @@ pub enum Outcome {
 /// Appends `record` to the ledger at `path`.
 pub fn add(path: &Path, mut record: Parsed, options: &Options) -> Result<Outcome, Error> {
     let _lock = lock(path)?;
-    remove_leftovers(path);
+    crate::file::remove_leftovers(path);
     // Read under the lock: what another editor appended a moment ago is kept.
     let old = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.to_owned(),
@@ -888,7 +887,7 @@ pub fn add(path: &Path, mut record: Parsed, options: &Options) -> Result<Outcome
             .header(&name, &name)
             .to_string()
     } else {
-        write_atomically(path, new)?;
+        crate::file::write_atomically(path, new)?;
         String::new()
     };
     Ok(Outcome::Added {
@@ -928,63 +927,6 @@ fn lock(path: &Path) -> Result<File, Error> {
         source,
     })?;
     Ok(file)
-}
-
-/// The prefix of the temporary files `add` writes next to `path`.
-fn temp_prefix(path: &Path) -> std::ffi::OsString {
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(path.file_name().unwrap_or_default());
-    prefix.push(".");
-    prefix
-}
-
-/// Removes temporary files left by an `add` that was killed before its rename. Only
-/// the holder of the lock writes them, so under the lock any that exist are leftovers.
-fn remove_leftovers(path: &Path) {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let prefix = temp_prefix(path);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&*prefix.to_string_lossy()) && name.ends_with(".tmp") {
-            // Best effort: a leftover that cannot be removed harms nothing.
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Replaces `path` with `text` so that a crash leaves the old or the new file.
-fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
-    let failed = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(failed)?;
-    // The temporary file is created 0600; the ledger keeps its own permissions.
-    let permissions = std::fs::metadata(path).map_err(failed)?.permissions();
-    temp.as_file()
-        .set_permissions(permissions)
-        .map_err(failed)?;
-    temp.write_all(text.as_bytes()).map_err(failed)?;
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|e| failed(e.error))?;
-    // The rename is durable only once the folder is.
-    File::open(dir).and_then(|d| d.sync_all()).map_err(failed)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::prompt;
 use crate::render::{self, human::Style};
 use crate::rules::{RULES, Rule};
 use crate::scan;
+use crate::sheet;
 use crate::value::PartialDate;
 use crate::verify::{self, Outcome};
 
@@ -71,6 +72,13 @@ enum Command {
     /// quotation with the claim that records it, and the coverage. `--format ron`
     /// prints a record to fill in for each one not yet recorded.
     Scan(ScanArgs),
+    /// Write a fact sheet: selected claims with their attribution and footnotes.
+    ///
+    /// Markdown, standalone HTML or JSON. Every figure is given in words with who says
+    /// it and who reported it; each source is footnoted once; disagreeing sources are
+    /// set side by side; stale figures are marked; superseded claims are left out. A
+    /// ledger with errors gives no sheet unless `--allow-errors`.
+    Sheet(SheetArgs),
     /// Explain a rule: what it checks, why, a failing and a passing example.
     Explain {
         /// The rule's name, e.g. `duplicate-id` (see `factledger rules`).
@@ -109,6 +117,70 @@ enum Format {
     Sarif,
     /// GitHub Actions annotations (10 per level are shown), then a summary line.
     Github,
+}
+
+#[derive(Debug, clap::Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of one command"
+)]
+struct SheetArgs {
+    /// Ledger file to read.
+    #[arg(default_value = "ledger.ron")]
+    ledger: PathBuf,
+    /// Only claims with this tag; repeatable.
+    #[arg(long)]
+    tag: Vec<String>,
+    /// Only claims about this entity (a quote's speaker); repeatable.
+    #[arg(long)]
+    subject: Vec<String>,
+    /// Only figures of this measure; repeatable.
+    #[arg(long)]
+    measure: Vec<String>,
+    /// Only this claim; repeatable.
+    #[arg(long)]
+    id: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SheetFormat::Md)]
+    format: SheetFormat,
+    /// How footnotes cite sources.
+    #[arg(long, value_enum, default_value_t = CitationStyle::House)]
+    style: CitationStyle,
+    /// The sheet's title (default: "Fact sheet: LEDGER").
+    #[arg(long)]
+    title: Option<String>,
+    /// The date the sheet is made on, as YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    today: Option<PartialDate>,
+    /// Write the sheet to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Make the sheet even if the ledger has errors; the sheet says so at the top.
+    #[arg(long)]
+    allow_errors: bool,
+    /// List superseded claims under "History".
+    #[arg(long)]
+    history: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SheetFormat {
+    /// Markdown (CommonMark with footnotes).
+    Md,
+    /// One standalone HTML page.
+    Html,
+    /// The claims, their attribution and sources as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CitationStyle {
+    /// Title, publisher, date, URL, retrieval date.
+    House,
+    /// APA 7th edition.
+    Apa,
+    /// Chicago notes and bibliography.
+    Chicago,
 }
 
 #[derive(Debug, clap::Args)]
@@ -444,6 +516,7 @@ fn run(command: Command, style: Style) -> Result<ExitStatus, Error> {
         Command::Verify(args) => run_verify(&args, style),
         Command::Add(args) => run_add(&args, style),
         Command::Scan(args) => run_scan(&args, style),
+        Command::Sheet(args) => run_sheet(&args, style),
         Command::Explain { rule } => {
             let Some(found) = Rule::find(&rule) else {
                 let hint = crate::diagnostic::did_you_mean(&rule, RULES.iter().map(|r| r.name))
@@ -705,4 +778,55 @@ fn run_scan(args: &ScanArgs, style: Style) -> Result<ExitStatus, Error> {
     } else {
         ExitStatus::Clean
     })
+}
+
+fn run_sheet(args: &SheetArgs, style: Style) -> Result<ExitStatus, Error> {
+    let today = args.today.unwrap_or_else(today);
+    let options = verify::Options {
+        today: Some(today),
+        deny_warnings: false,
+    };
+    let report = verify::verify(&args.ledger, &options)?;
+    let outcome = report.outcome(&options);
+    if outcome != Outcome::Clean && !args.allow_errors {
+        let shown: Vec<_> = report
+            .active()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .cloned()
+            .collect();
+        emit(&format!(
+            "{}no sheet was made: {} has errors; fix them, or give --allow-errors to make a sheet that says so\n",
+            render::human::human(&shown, &report.loaded.files, style),
+            args.ledger.display()
+        ))?;
+        return Ok(outcome.into());
+    }
+    let sheet = sheet::build(
+        &report,
+        &sheet::Options {
+            title: args.title.clone(),
+            tags: args.tag.clone(),
+            subjects: args.subject.clone(),
+            measures: args.measure.clone(),
+            ids: args.id.clone(),
+            style: match args.style {
+                CitationStyle::House => sheet::Style::House,
+                CitationStyle::Apa => sheet::Style::Apa,
+                CitationStyle::Chicago => sheet::Style::Chicago,
+            },
+            history: args.history,
+            today: Some(today),
+            ledger_name: args.ledger.display().to_string(),
+        },
+    );
+    let text = match args.format {
+        SheetFormat::Md => sheet::markdown::markdown(&sheet),
+        SheetFormat::Html => sheet::html::html(&sheet),
+        SheetFormat::Json => sheet::json::json(&sheet),
+    };
+    match &args.output {
+        Some(path) => crate::file::write_atomically(path, &text)?,
+        None => emit(&text)?,
+    }
+    Ok(ExitStatus::Clean)
 }

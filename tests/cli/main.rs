@@ -3,6 +3,7 @@
 
 mod add;
 mod scan;
+mod sheet;
 mod verify;
 
 use std::path::Path;
