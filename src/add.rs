@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
@@ -821,41 +821,71 @@ pub enum Outcome {
     Unreadable { findings: Report },
 }
 
-/// Appends `record` to the ledger at `path`.
-pub fn add(path: &Path, mut record: Parsed, options: &Options) -> Result<Outcome, Error> {
-    let _lock = lock(path)?;
-    crate::file::remove_leftovers(path);
+/// Appends `record` to the ledger at `root`: to `file`, one of the files it includes,
+/// when given, and otherwise to the root file itself.
+pub fn add(
+    root: &Path,
+    file: Option<&Path>,
+    mut record: Parsed,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let _lock = lock(root)?;
+    let target = file.unwrap_or(root);
+    crate::file::remove_leftovers(target);
     // Read under the lock: what another editor appended a moment ago is kept.
-    let old = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
+    let old = std::fs::read_to_string(target).map_err(|source| Error::Read {
+        path: target.to_owned(),
         source,
     })?;
     let start = if old.starts_with('\u{feff}') { 3 } else { 0 };
     let Ok(outline) = syntax::outline(&old, start) else {
         return Ok(Outcome::Unreadable {
-            findings: verify::verify(path, &verify_options(options))?,
+            findings: verify::verify(root, &verify_options(options))?,
         });
     };
-    if id_of(&record).is_empty() {
+    let derived = id_of(&record).is_empty();
+    if derived {
         let id = unique_id(derive_id(&record), &taken_ids(&old));
         set_id(&mut record, id);
     }
-    let section = record.section();
-    let insertions = insertion(&old, &outline, section, &record_text(&record));
-    let (new, inserted) = apply(&old, &insertions);
-    let base_dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let loaded: Loaded = load::load_bytes(path, new.into_bytes(), base_dir);
-    let findings = verify::check(loaded, &verify_options(options));
+    let (mut inserted, mut findings) = check_with(root, target, &old, &outline, &record, options)?;
+    // A derived id may be taken in another file of the ledger: derive it again, avoiding
+    // every id of every file.
+    if derived
+        && inserted.is_some()
+        && findings
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "duplicate-id" && d.record.as_deref() == Some(id_of(&record)))
+    {
+        let texts: Vec<&str> = findings
+            .loaded
+            .files
+            .files()
+            .map(|(_, f)| f.text.as_str())
+            .collect();
+        let taken: std::collections::HashSet<&str> =
+            texts.iter().flat_map(|t| taken_ids(t)).collect();
+        let id = unique_id(derive_id(&record), &taken);
+        set_id(&mut record, id);
+        (inserted, findings) = check_with(root, target, &old, &outline, &record, options)?;
+    }
     if findings.loaded.has_parse_errors() {
         return Ok(Outcome::Unreadable { findings });
     }
+    let Some(inserted) = inserted else {
+        let message = format!(
+            "`{}` is not part of the ledger `{}`: no `include` names it",
+            target.display(),
+            root.display()
+        );
+        return Err(Error::Usage(message));
+    };
     let touches = |d: &Diagnostic| {
         std::iter::once(&d.primary).chain(&d.secondary).any(|l| {
-            (l.span.start as usize) < inserted.end
-                && inserted.start < (l.span.end as usize).max(l.span.start as usize + 1)
+            l.span.file == inserted.file
+                && (l.span.start as usize) < inserted.range().end
+                && inserted.range().start < (l.span.end as usize).max(l.span.start as usize + 1)
         })
     };
     let new_findings: Vec<Diagnostic> = findings
@@ -873,30 +903,46 @@ pub fn add(path: &Path, mut record: Parsed, options: &Options) -> Result<Outcome
             new_findings,
         });
     }
-    let new = &findings
-        .loaded
-        .files
-        .file(crate::source_map::FileId(0))
-        .text;
+    let new = &findings.loaded.files.file(inserted.file).text;
     // The diff is only shown by a dry run; on a large ledger it costs as much as a parse.
     let diff = if options.dry_run {
-        let name = path.display().to_string();
+        let name = target.display().to_string();
         similar::TextDiff::from_lines(&old, new)
             .unified_diff()
             .context_radius(3)
             .header(&name, &name)
             .to_string()
     } else {
-        crate::file::write_atomically(path, new)?;
+        crate::file::write_atomically(target, new)?;
         String::new()
     };
     Ok(Outcome::Added {
         id: id_of(&record).to_owned(),
-        section,
+        section: record.section(),
         diff,
         findings,
         new_findings,
     })
+}
+
+/// Verifies the ledger at `root` with `record` inserted into `target`'s text; returns
+/// where the record is in the checked ledger (`None` when `target` is not one of its
+/// files) and the findings.
+fn check_with(
+    root: &Path,
+    target: &Path,
+    old: &str,
+    outline: &syntax::Outline,
+    record: &Parsed,
+    options: &Options,
+) -> Result<(Option<crate::source_map::Span>, Report), Error> {
+    let insertions = insertion(old, outline, record.section(), &record_text(record));
+    let (new, range) = apply(old, &insertions);
+    let loaded: Loaded = load::load_replacing(root, Some((target, &new)))?;
+    let inserted = loaded
+        .file_at(target)
+        .map(|file| crate::source_map::Span::new(file, range));
+    Ok((inserted, verify::check(loaded, &verify_options(options))))
 }
 
 fn verify_options(options: &Options) -> verify::Options {

@@ -251,6 +251,9 @@ struct AddArgs {
     /// Ledger file to append to.
     #[arg(long, short, default_value = "ledger.ron")]
     ledger: PathBuf,
+    /// Append to this file of the ledger (one it includes) instead of the ledger file.
+    #[arg(long, value_name = "FILE")]
+    file: Option<PathBuf>,
     /// Read the record as RON from FILE, or from standard input with `-`.
     #[arg(long, value_name = "FILE")]
     from: Option<PathBuf>,
@@ -665,7 +668,7 @@ fn run_add(args: &AddArgs, style: Style) -> Result<ExitStatus, Error> {
         dry_run: args.dry_run,
     };
     let name = args.ledger.display();
-    match add::add(&args.ledger, record, &options)? {
+    match add::add(&args.ledger, args.file.as_deref(), record, &options)? {
         add::Outcome::Added {
             id,
             section,

@@ -28,6 +28,20 @@ pub struct Loaded {
     /// Ids of records that could not be parsed, so references to them are not
     /// reported a second time as unknown.
     pub broken_ids: Vec<(Section, String)>,
+    /// The canonical path of each file, by [`FileId`], when it has one on disk.
+    pub paths: Vec<Option<PathBuf>>,
+}
+
+impl Loaded {
+    /// The file of the ledger that is `path` on disk, if it is one of them.
+    pub fn file_at(&self, path: &Path) -> Option<FileId> {
+        let wanted = canonical(path);
+        let index = self
+            .paths
+            .iter()
+            .position(|p| p.as_deref() == Some(wanted.as_path()))?;
+        Some(FileId(u32::try_from(index).expect("fewer than 2^32 files")))
+    }
 }
 
 impl Loaded {
@@ -37,18 +51,36 @@ impl Loaded {
     }
 }
 
-/// Reads and parses the ledger at `path`.
+/// Reads and parses the ledger at `path`, with the files it includes.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
-    let bytes = read(path)?;
-    let base_dir = path
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let base_dir = if base_dir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        base_dir
+    load_replacing(path, None)
+}
+
+/// Like [`load`], but reads `replaced.1` as the text of the file `replaced.0` (the
+/// root or an included file) instead of what is on disk: how `add` checks a ledger
+/// with the record it is about to write.
+pub fn load_replacing(path: &Path, replaced: Option<(&Path, &str)>) -> Result<Loaded, Error> {
+    let replaced = replaced.map(|(p, text)| (canonical(p), text));
+    let bytes = match &replaced {
+        Some((p, text)) if *p == canonical(path) => text.as_bytes().to_vec(),
+        _ => read(path)?,
     };
-    Ok(load_bytes(path, bytes, base_dir))
+    let base_dir = folder_of(path);
+    let mut loader = Loader::new(base_dir.clone());
+    loader.replaced = replaced.map(|(p, text)| (p, text.to_owned()));
+    loader.root(path, bytes);
+    Ok(loader.finish())
+}
+
+/// The folder a file is in, `.` for a bare file name.
+pub(crate) fn folder_of(path: &Path) -> PathBuf {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
@@ -71,42 +103,253 @@ fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(read_error)
 }
 
-/// Parses a ledger from memory; `name` is how messages call the file.
+/// Parses a ledger from memory; `name` is how messages call the file, and includes
+/// are resolved from `base_dir`.
 pub fn load_bytes(name: &Path, bytes: Vec<u8>, base_dir: PathBuf) -> Loaded {
-    let mut files = SourceMap::default();
-    let mut out = Loaded {
-        ledger: Ledger::default(),
-        files: SourceMap::default(),
-        base_dir,
-        diagnostics: Vec::new(),
-        broken_ids: Vec::new(),
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bad_len = e.utf8_error().error_len().unwrap_or(1);
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            // Lossy decoding maps the bad bytes to one U+FFFD (3 bytes) at the same offset.
-            let file = files.add(SourceFile::new(name, text));
-            let span = Span::new(file, at..at + 3);
-            out.diagnostics.push(
-                Diagnostic::new(&PARSE_ERROR, span, "the ledger is not valid UTF-8")
-                    .label(if bad_len == 1 {
-                        "a byte that is not UTF-8".to_owned()
-                    } else {
-                        format!("{bad_len} bytes that are not UTF-8")
-                    })
-                    .help("save the file as UTF-8"),
-            );
-            out.files = files;
-            return out;
+    let mut loader = Loader::new(base_dir);
+    loader.root(name, bytes);
+    loader.finish()
+}
+
+/// How deep includes may nest: deeper is a mistake, and the limit ends any loop that
+/// canonical paths could miss.
+const MAX_INCLUDE_DEPTH: usize = 16;
+
+/// Reads a root ledger and, file by file, what it includes.
+struct Loader {
+    out: Loaded,
+    files: SourceMap,
+    /// The canonical folder no included file may leave.
+    root_dir: PathBuf,
+    /// Canonical path of each file read, by file.
+    paths: Vec<Option<PathBuf>>,
+    /// The include chain of each file, for loop messages.
+    parents: Vec<Option<FileId>>,
+    replaced: Option<(PathBuf, String)>,
+}
+
+impl Loader {
+    fn new(base_dir: PathBuf) -> Self {
+        Loader {
+            root_dir: canonical(&base_dir),
+            out: Loaded {
+                ledger: Ledger::default(),
+                files: SourceMap::default(),
+                base_dir,
+                diagnostics: Vec::new(),
+                broken_ids: Vec::new(),
+                paths: Vec::new(),
+            },
+            files: SourceMap::default(),
+            paths: Vec::new(),
+            parents: Vec::new(),
+            replaced: None,
         }
-    };
-    let file = files.add(SourceFile::new(name, text));
-    parse_file(&mut out, &files, file);
-    out.files = files;
-    out
+    }
+
+    fn finish(mut self) -> Loaded {
+        self.out.files = self.files;
+        self.out.paths = self.paths;
+        self.out
+    }
+
+    /// Adds a file's text, or reports why it is not text.
+    fn add_file(
+        &mut self,
+        name: &Path,
+        bytes: Vec<u8>,
+        path: Option<PathBuf>,
+        parent: Option<FileId>,
+    ) -> Option<FileId> {
+        let (text, bad) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let len = e.utf8_error().error_len().unwrap_or(1);
+                // Lossy decoding maps the bad bytes to one U+FFFD (3 bytes) at the same offset.
+                (
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    Some((at, len)),
+                )
+            }
+        };
+        let file = self.files.add(SourceFile::new(name, text));
+        self.paths.push(path);
+        self.parents.push(parent);
+        if let Some((at, len)) = bad {
+            let label = if len == 1 {
+                "a byte that is not UTF-8".to_owned()
+            } else {
+                format!("{len} bytes that are not UTF-8")
+            };
+            self.out.diagnostics.push(
+                Diagnostic::new(
+                    &PARSE_ERROR,
+                    Span::new(file, at..at + 3),
+                    "the ledger is not valid UTF-8",
+                )
+                .label(label)
+                .help("save the file as UTF-8"),
+            );
+            return None;
+        }
+        Some(file)
+    }
+
+    fn root(&mut self, name: &Path, bytes: Vec<u8>) {
+        let path = name.canonicalize().ok();
+        let Some(root) = self.add_file(name, bytes, path, None) else {
+            return;
+        };
+        let mut queue = vec![root];
+        while let Some(file) = queue.pop() {
+            let includes = parse_file(&mut self.out, &self.files, file, file == root);
+            // Reversed, so the queue reads includes in the order they are written.
+            let mut found = Vec::new();
+            for (pattern, span) in includes {
+                found.extend(self.include(file, &pattern, span));
+            }
+            queue.extend(found.into_iter().rev());
+        }
+    }
+
+    fn depth(&self, mut file: FileId) -> usize {
+        let mut depth = 0;
+        while let Some(parent) = self.parents[file.0 as usize] {
+            depth += 1;
+            file = parent;
+        }
+        depth
+    }
+
+    fn fail(&mut self, span: Span, message: String, label: &str, help: &str) {
+        self.out.diagnostics.push(
+            Diagnostic::new(&PARSE_ERROR, span, message)
+                .label(label)
+                .help(help),
+        );
+    }
+
+    /// Reads the files an `include` pattern names, relative to the including file.
+    fn include(&mut self, from: FileId, pattern: &str, span: Span) -> Vec<FileId> {
+        let relative = Path::new(pattern);
+        if relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            let message = format!("include `{pattern}` leads out of the ledger's folder");
+            self.fail(
+                span,
+                message,
+                "not read",
+                "include files inside the root ledger's folder, by a relative path",
+            );
+            return Vec::new();
+        }
+        if self.depth(from) >= MAX_INCLUDE_DEPTH {
+            let message = format!("includes nest deeper than {MAX_INCLUDE_DEPTH} files");
+            self.fail(
+                span,
+                message,
+                "too deep",
+                "include the files from the root ledger instead",
+            );
+            return Vec::new();
+        }
+        let from_name = self.files.file(from).name.clone();
+        // Named as the user would write them: "desks/a.ron" next to "ledger.ron".
+        let shown_dir = from_name.parent().unwrap_or(Path::new("")).to_path_buf();
+        let disk_dir = self.paths[from.0 as usize]
+            .as_deref()
+            .map_or_else(|| self.out.base_dir.clone(), folder_of);
+        let matches: Vec<PathBuf> = match glob::glob(&disk_dir.join(pattern).to_string_lossy()) {
+            Ok(paths) => paths
+                .filter_map(Result::ok)
+                .filter(|p| p.is_file())
+                .collect(),
+            Err(e) => {
+                let message = format!("include `{pattern}` is not a valid pattern: {}", e.msg);
+                self.fail(
+                    span,
+                    message,
+                    "not read",
+                    "use `*` and `?` as in `desks/*.ron`",
+                );
+                return Vec::new();
+            }
+        };
+        if matches.is_empty() {
+            let message = format!("include `{pattern}` names no file");
+            self.fail(
+                span,
+                message,
+                "no such file",
+                "check the path; it is relative to the file that includes it",
+            );
+            return Vec::new();
+        }
+        let mut files = Vec::new();
+        for disk in matches {
+            let canonical_path = canonical(&disk);
+            let shown = shown_dir.join(disk.strip_prefix(&disk_dir).unwrap_or(&disk));
+            if !canonical_path.starts_with(&self.root_dir) {
+                let message = format!(
+                    "`{}` is a link that leads out of the ledger's folder",
+                    shown.display()
+                );
+                self.fail(
+                    span,
+                    message,
+                    "not read",
+                    "keep included files inside the root ledger's folder",
+                );
+                continue;
+            }
+            if let Some(i) = self
+                .paths
+                .iter()
+                .position(|p| p.as_deref() == Some(canonical_path.as_path()))
+            {
+                let mut chain = Some(from);
+                let mut in_loop = false;
+                while let Some(f) = chain {
+                    in_loop |= f.0 as usize == i;
+                    chain = self.parents[f.0 as usize];
+                }
+                let (message, help) = if in_loop {
+                    (
+                        format!("`{}` includes itself in a loop", shown.display()),
+                        "remove the include that leads back",
+                    )
+                } else {
+                    (
+                        format!("`{}` is included twice", shown.display()),
+                        "include each file once",
+                    )
+                };
+                self.fail(span, message, "included already", help);
+                continue;
+            }
+            let bytes = match &self.replaced {
+                Some((p, text)) if *p == canonical_path => text.as_bytes().to_vec(),
+                _ => match read(&disk) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        self.fail(
+                            span,
+                            format!("{e}"),
+                            "not read",
+                            "check that the file can be read",
+                        );
+                        continue;
+                    }
+                },
+            };
+            files.extend(self.add_file(&shown, bytes, Some(canonical_path), Some(from)));
+        }
+        files
+    }
 }
 
 /// The options every record is parsed with: `implicit_some` lets optional fields be
@@ -115,7 +358,14 @@ pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
+/// Parses one file's records into the ledger and returns its `include` patterns, each
+/// with where it is written.
+fn parse_file(
+    out: &mut Loaded,
+    files: &SourceMap,
+    file: FileId,
+    is_root: bool,
+) -> Vec<(String, Span)> {
     let text = &files.file(file).text;
     // A byte-order mark is harmless; skip it rather than refuse the file.
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -123,7 +373,7 @@ fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
         Ok(outline) => outline,
         Err(error) => {
             out.diagnostics.push(syntax_diagnostic(file, error));
-            return;
+            return Vec::new();
         }
     };
     out.diagnostics.extend(
@@ -152,24 +402,43 @@ fn parse_file(out: &mut Loaded, files: &SourceMap, file: FileId) {
         }
     }
     if let Some(range) = outline.policy {
-        match options.from_str::<Policy>(&text[range.clone()]) {
-            Ok(mut policy) => {
-                policy.span = Span::new(file, range);
-                out.ledger.policy = policy;
+        if is_root {
+            match options.from_str::<Policy>(&text[range.clone()]) {
+                Ok(mut policy) => {
+                    policy.span = Span::new(file, range);
+                    out.ledger.policy = policy;
+                }
+                Err(e) => out.diagnostics.push(ron_diagnostic(text, file, range, &e)),
             }
-            Err(e) => out.diagnostics.push(ron_diagnostic(text, file, range, &e)),
+        } else {
+            out.diagnostics.push(
+                Diagnostic::new(
+                    &PARSE_ERROR,
+                    Span::new(file, range),
+                    "`policy` belongs in the root ledger",
+                )
+                .label("in an included file")
+                .help("move the policy to the ledger that includes this file"),
+            );
         }
     }
-    if let Some(range) = outline.include {
-        out.diagnostics.push(
-            Diagnostic::new(
-                &PARSE_ERROR,
-                Span::new(file, range),
-                "`include` is not supported yet",
-            )
-            .label("includes are not read")
-            .help("keep all records in this one file for now"),
-        );
+    let Some(range) = outline.include else {
+        return Vec::new();
+    };
+    match options.from_str::<Vec<String>>(&text[range.clone()]) {
+        Ok(patterns) => patterns
+            .into_iter()
+            .enumerate()
+            .map(|(i, pattern)| {
+                let at = syntax::locate(text, range.clone(), &[Step::Index(i)])
+                    .unwrap_or_else(|| range.clone());
+                (pattern, Span::new(file, at))
+            })
+            .collect(),
+        Err(e) => {
+            out.diagnostics.push(ron_diagnostic(text, file, range, &e));
+            Vec::new()
+        }
     }
 }
 
@@ -268,6 +537,7 @@ pub fn parse_one(name: &Path, text: String) -> Result<Parsed, Box<Loaded>> {
             base_dir: PathBuf::from("."),
             diagnostics: vec![diagnostic],
             broken_ids: Vec::new(),
+            paths: Vec::new(),
         })
     };
     if start == end {

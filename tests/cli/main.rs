@@ -2,6 +2,7 @@
 //! module per command.
 
 mod add;
+mod include;
 mod scan;
 mod sheet;
 mod verify;
