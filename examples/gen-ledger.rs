@@ -24,9 +24,12 @@ struct Args {
     /// Plant this many known faults of mixed rules.
     #[arg(long, default_value_t = 0)]
     inject: usize,
-    /// Where to write the ledger.
+    /// Where to write the ledger (with `--split`, the root ledger; desks go beside it).
     #[arg(short, long)]
     output: PathBuf,
+    /// Split the claims over this many files in `desks/`, included by the root.
+    #[arg(long)]
+    split: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -36,9 +39,25 @@ fn main() -> ExitCode {
         seed: args.seed,
         inject: args.inject,
     });
-    if let Err(e) = std::fs::write(&args.output, &generated.text) {
-        eprintln!("error: cannot write `{}`: {e}", args.output.display());
-        return ExitCode::from(2);
+    let files = match args.split {
+        Some(desks) => generated.split(desks),
+        None => vec![(PathBuf::from("ledger.ron"), generated.text.clone())],
+    };
+    let dir = args.output.parent().unwrap_or(std::path::Path::new("."));
+    for (name, text) in &files {
+        let path = if name == std::path::Path::new("ledger.ron") {
+            args.output.clone()
+        } else {
+            dir.join(name)
+        };
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return ExitCode::from(2);
+        }
     }
     eprintln!(
         "wrote {} claims ({} bytes) to {}{}",

@@ -27,6 +27,32 @@ pub struct Generated {
     pub text: String,
     /// (rule, claim id) of each planted fault.
     pub faults: Vec<(&'static str, String)>,
+    /// Where the `claims:` field starts, and where its records are, in `text`: for
+    /// [`Generated::split`].
+    head_end: usize,
+    claims: std::ops::Range<usize>,
+}
+
+impl Generated {
+    /// The same ledger over `desks + 1` files: the root keeps entities, sources and
+    /// measures and includes `desks/*.ron`; each desk holds a share of the claims.
+    pub fn split(&self, desks: usize) -> Vec<(std::path::PathBuf, String)> {
+        let head = &self.text[..self.head_end];
+        let root = head.replacen("Ledger(\n", "Ledger(\n    include: [\"desks/*.ron\"],\n", 1)
+            + "    claims: [],\n)\n";
+        let body = &self.text[self.claims.clone()];
+        let records: Vec<&str> = body.split_inclusive("\n        ),\n").collect();
+        let per_desk = records.len().div_ceil(desks.max(1)).max(1);
+        let mut files = vec![(std::path::PathBuf::from("ledger.ron"), root)];
+        for (i, chunk) in records.chunks(per_desk).enumerate() {
+            let text = format!("Ledger(\n    claims: [\n{}    ],\n)\n", chunk.concat());
+            files.push((
+                std::path::PathBuf::from(format!("desks/desk-{i:03}.ron")),
+                text,
+            ));
+        }
+        files
+    }
 }
 
 /// The rules that `inject` plants faults of, in turn.
@@ -194,8 +220,14 @@ pub fn generate(options: &Options) -> Generated {
     }
 
     let faults = inject(&mut records, &figure_records, options.inject);
-    let text = write_ledger(&records, &published, &measures, [places, orgs, persons]);
-    Generated { text, faults }
+    let (text, head_end, claims) =
+        write_ledger(&records, &published, &measures, [places, orgs, persons]);
+    Generated {
+        text,
+        faults,
+        head_end,
+        claims,
+    }
 }
 
 /// Distinct (subject, measure) pairs, every measure among the first ones.
@@ -246,12 +278,14 @@ fn event(id: usize, place: usize, source: usize, date: Date) -> String {
 }
 
 /// The ledger file: entities, sources and measures, then the claims' records.
+/// The ledger file (entities, sources, measures, then the claims' records), where its
+/// `claims:` field starts, and the byte range of the records.
 fn write_ledger(
     records: &[String],
     published: &[i64],
     measures: &[Measure],
     [places, orgs, persons]: [usize; 3],
-) -> String {
+) -> (String, usize, std::ops::Range<usize>) {
     let n = records.len();
     let mut text = String::with_capacity(n * 700 + 100_000);
     text.push_str("// A generated ledger: see factledger::generate.\nLedger(\n    entities: [\n");
@@ -301,12 +335,16 @@ fn write_ledger(
         };
         let _ = writeln!(text, "        {line},");
     }
-    text.push_str("    ],\n    claims: [\n");
+    text.push_str("    ],\n");
+    let start = text.len();
+    text.push_str("    claims: [\n");
+    let body = text.len();
     for record in records {
         text.push_str(record);
     }
+    let end = text.len();
     text.push_str("    ],\n)\n");
-    text
+    (text, start, body..end)
 }
 
 fn measure_id(measures: &[Measure], i: usize) -> String {
@@ -504,6 +542,28 @@ mod tests {
                 .any(|d| d.rule == "sources-disagree"),
             "no legitimate disagreement generated"
         );
+    }
+
+    #[test]
+    fn a_split_ledger_holds_the_same_records() {
+        let generated = generate(&Options {
+            claims: 2_000,
+            seed: 3,
+            inject: 0,
+        });
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("desks")).unwrap();
+        for (name, text) in generated.split(7) {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let loaded = load::load(&dir.path().join("ledger.ron")).unwrap();
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{:?}",
+            loaded.diagnostics.first()
+        );
+        assert_eq!(loaded.ledger.claims.len(), 2_000);
+        assert_eq!(loaded.files.files().count(), 8);
     }
 
     #[test]

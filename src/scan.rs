@@ -210,6 +210,16 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Whether `range` overlaps any of `sorted` (sorted by start). Dates, times and
+/// phone numbers are shorter than 64 bytes, so only those starting that close before
+/// `range` need a look.
+fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    const LONGEST: usize = 64;
+    let lo = sorted.partition_point(|t| t.start + LONGEST < range.start);
+    let hi = sorted.partition_point(|t| t.start < range.end);
+    sorted[lo..hi.max(lo)].iter().any(|t| overlaps(t, range))
+}
+
 /// Resolves a month and day without a year to the occurrence nearest `reference`.
 fn nearest_year(month: i8, day: i8, reference: Option<PartialDate>) -> Option<i16> {
     let reference = reference?.first();
@@ -347,10 +357,11 @@ fn noun_after(text: &str, at: usize) -> Option<String> {
     let rest = &text[at..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let rest = rest.trim_start_matches([' ', '\u{a0}']);
-    if rest.starts_with('%')
-        || rest.to_lowercase().starts_with("percent")
-        || rest.to_lowercase().starts_with("per cent")
-    {
+    let starts_with = |word: &str| {
+        rest.get(..word.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(word))
+    };
+    if rest.starts_with('%') || starts_with("percent") || starts_with("per cent") {
         return Some("percent".to_owned());
     }
     let words: Vec<&str> = rest
@@ -398,7 +409,10 @@ pub fn extract(text: &str, reference: Option<PartialDate>) -> Vec<Item> {
     let date_spans = dates(text, reference);
     let mut taken: Vec<Range<usize>> = date_spans.iter().map(|(r, _)| r.clone()).collect();
     taken.extend(TIME_OR_PHONE.find_iter(text).map(|m| m.range()));
-    article.years(&mut taken, &mut out);
+    taken.sort_by_key(|r| r.start);
+    let years = article.years(&taken, &mut out);
+    taken.extend(years);
+    taken.sort_by_key(|r| r.start);
     out.extend(
         date_spans
             .into_iter()
@@ -433,15 +447,17 @@ impl Article<'_> {
         }
     }
 
-    /// Four-digit years: dates unless they count something ("2000 troops").
-    fn years(&self, taken: &mut Vec<Range<usize>>, out: &mut Vec<Item>) {
+    /// Four-digit years: dates unless they count something ("2000 troops"). Returns
+    /// their spans.
+    fn years(&self, taken: &[Range<usize>], out: &mut Vec<Item>) -> Vec<Range<usize>> {
+        let mut years = Vec::new();
         let text = self.text;
         for caps in YEAR.captures_iter(text) {
             let m = caps.get(0).expect("group 0");
             let rest = &text[m.end()..];
             let grouped =
                 rest.starts_with(',') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
-            if taken.iter().any(|t| overlaps(t, &m.range()))
+            if overlaps_any(taken, &m.range())
                 || grouped
                 || rest.starts_with(|c: char| c.is_ascii_digit())
             {
@@ -458,9 +474,10 @@ impl Article<'_> {
                     .ok()
                     .map(PartialDate::interval);
                 out.push(self.item(Found::Date { days }, m.range()));
-                taken.push(m.range());
+                years.push(m.range());
             }
         }
+        years
     }
 
     /// Numbers that are figures, with their qualifier and noun.
@@ -471,7 +488,7 @@ impl Article<'_> {
         while i < mentions.len() {
             let m = &mentions[i];
             i += 1;
-            if taken.iter().any(|t| overlaps(t, &m.span)) || !stands_as_figure(text, m) {
+            if overlaps_any(taken, &m.span) || !stands_as_figure(text, m) {
                 continue;
             }
             // "between 300,000 and 400,000" is one figure.
