@@ -19,7 +19,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
-cargo run --release --quiet -- sheet ledger.ron --today 2026-11-28 --format html -o "$out/sheet.html"
+cargo run --quiet -- sheet ledger.ron --today 2026-11-28 --format html -o "$out/sheet.html"
 page="file://$PWD/$out/sheet.html"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
