@@ -138,8 +138,8 @@ pub struct Excerpt {
     pub claims: Vec<String>,
 }
 
-/// "the Syrian civil war" → "The Syrian civil war", for headings.
-fn capitalize(text: &str) -> String {
+/// "the Syrian civil war" → "The Syrian civil war", for headings and sentences.
+pub(crate) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Entry, Sheet};
+use super::{Entry, Sheet, capitalize};
 
 /// Backslash-escapes Markdown's punctuation, so text is never read as markup.
 pub fn escape(text: &str) -> String {
@@ -27,13 +27,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
 fn refs(numbers: &[usize]) -> String {
     let mut out = String::new();
     for n in numbers {
@@ -52,7 +45,7 @@ pub(super) fn details(entry: &Entry) -> String {
         parts.push(when.clone());
     }
     parts.push(entry.attribution.clone());
-    capitalized(&parts.join(", ")) + "."
+    capitalize(&parts.join(", ")) + "."
 }
 
 fn entry(out: &mut String, entry: &Entry) {
