@@ -71,8 +71,7 @@ fn render_one(diagnostic: &Diagnostic, files: &SourceMap, renderer: &Renderer) -
             }),
         }
     }
-    let mut title = level.primary_title(&diagnostic.message).id(diagnostic.rule);
-    let _ = &mut title;
+    let title = level.primary_title(&diagnostic.message).id(diagnostic.rule);
     let snippets: Vec<Snippet<'_, annotate_snippets::Annotation<'_>>> = excerpts
         .iter()
         .map(|e| {
