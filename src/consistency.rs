@@ -42,6 +42,14 @@ pub struct Fact<'a> {
     pub value: Interval,
 }
 
+impl Fact<'_> {
+    /// Who says it, for messages: "`monitor`", or "the ledger" for its own voice.
+    pub fn voice_name(&self) -> String {
+        self.voice
+            .map_or_else(|| "the ledger".to_owned(), |v| format!("`{v}`"))
+    }
+}
+
 /// Two figures that cannot both be true; `earlier` comes first in date order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Conflict {

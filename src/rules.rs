@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use crate::consistency::{Conflict, Consistency};
+use crate::consistency::{Conflict, Consistency, Fact};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::model::{self, Claim, Entity, Ledger, Level, Measure, Record, Source};
@@ -205,43 +205,43 @@ impl<'a> Context<'a> {
             .get_or_init(|| Consistency::of(self.ledger))
     }
 
-    /// A finding about two figures that cannot both be true: at the later one's value,
-    /// with the earlier one's value beside it.
-    pub fn figure_pair(
+    /// Findings about pairs of figures that cannot both be true, one per pair for which
+    /// `message` (given the earlier and the later figure) says something: at the later
+    /// figure's value, with the earlier one's value beside it.
+    pub fn figure_pairs(
         &self,
         rule: &Rule,
-        conflict: Conflict,
-        message: String,
+        conflicts: &[Conflict],
+        message: impl Fn(&Fact, &Fact) -> Option<String>,
         help: &str,
-    ) -> Diagnostic {
+    ) -> Vec<Diagnostic> {
         let facts = &self.consistency().facts;
-        let (earlier, later) = (&facts[conflict.earlier], &facts[conflict.later]);
         let value = model::Path::field("value");
-        let said = |fact: &crate::consistency::Fact| {
-            let who = fact
-                .voice
-                .map_or_else(|| "the ledger".to_owned(), |v| format!("`{v}`"));
-            format!(
-                "{who}: {} as of {}",
-                fact.value,
-                fact.figure
-                    .as_of
-                    .as_ref()
-                    .map(crate::value::DateField::text)
-                    .unwrap_or_default()
-            )
+        let said = |fact: &Fact| {
+            let as_of = fact
+                .figure
+                .as_of
+                .as_ref()
+                .map(crate::value::DateField::text)
+                .unwrap_or_default();
+            format!("{}: {} as of {as_of}", fact.voice_name(), fact.value)
         };
-        Diagnostic::new(
-            rule,
-            self.locate(Record::Claim(later.claim), &value),
-            message,
-        )
-        .label(said(later))
-        .secondary(
-            self.locate(Record::Claim(earlier.claim), &value),
-            format!("`{}`, {}", earlier.claim.id, said(earlier)),
-        )
-        .help(help)
+        conflicts
+            .iter()
+            .filter_map(|conflict| {
+                let (earlier, later) = (&facts[conflict.earlier], &facts[conflict.later]);
+                let text = message(earlier, later)?;
+                Some(
+                    Diagnostic::new(rule, self.locate(Record::Claim(later.claim), &value), text)
+                        .label(said(later))
+                        .secondary(
+                            self.locate(Record::Claim(earlier.claim), &value),
+                            format!("`{}`, {}", earlier.claim.id, said(earlier)),
+                        )
+                        .help(help),
+                )
+            })
+            .collect()
     }
 
     /// The first record with this id, in any list.

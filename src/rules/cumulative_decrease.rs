@@ -36,24 +36,18 @@ declare_rule! {
 }
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
-    let consistency = cx.consistency();
-    consistency
-        .decreases
-        .iter()
-        .map(|&conflict| {
-            let (earlier, later) = (&consistency.facts[conflict.earlier], &consistency.facts[conflict.later]);
+    cx.figure_pairs(
+        &CUMULATIVE_DECREASE,
+        &cx.consistency().decreases,
+        |earlier, later| {
             let who = later.voice.map_or_else(|| "the ledger's".to_owned(), |v| format!("`{v}`'s"));
-            cx.figure_pair(
-                &CUMULATIVE_DECREASE,
-                conflict,
-                format!(
-                    "{who} running count of `{}` falls from `{}` to `{}`",
-                    later.key.measure, earlier.claim.id, later.claim.id
-                ),
-                "correct the figure, or if the count was redefined, waive this on the later record with the reason",
-            )
-        })
-        .collect()
+            Some(format!(
+                "{who} running count of `{}` falls from `{}` to `{}`",
+                later.key.measure, earlier.claim.id, later.claim.id
+            ))
+        },
+        "correct the figure, or if the count was redefined, waive this on the later record with the reason",
+    )
 }
 
 #[cfg(test)]

@@ -36,25 +36,18 @@ declare_rule! {
 }
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
-    let consistency = cx.consistency();
-    consistency
-        .contradictions
-        .iter()
-        .filter_map(|&conflict| {
-            let later = &consistency.facts[conflict.later];
+    cx.figure_pairs(
+        &SELF_CONTRADICTION,
+        &cx.consistency().contradictions,
+        |earlier, later| {
             let voice = later.voice?;
-            let earlier = &consistency.facts[conflict.earlier];
-            Some(cx.figure_pair(
-                &SELF_CONTRADICTION,
-                conflict,
-                format!(
-                    "`{voice}` gives figures `{}` and `{}` that cannot both be true",
-                    earlier.claim.id, later.claim.id
-                ),
-                "correct the figure copied wrong, fix its date, or set `superseded_by` on the older one",
+            Some(format!(
+                "`{voice}` gives figures `{}` and `{}` that cannot both be true",
+                earlier.claim.id, later.claim.id
             ))
-        })
-        .collect()
+        },
+        "correct the figure copied wrong, fix its date, or set `superseded_by` on the older one",
+    )
 }
 
 #[cfg(test)]

@@ -36,44 +36,35 @@ declare_rule! {
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
     let consistency = cx.consistency();
-    let name = |v: Option<&str>| v.map_or_else(|| "the ledger".to_owned(), |v| format!("`{v}`"));
-    let overlapping = consistency.disagreements.iter().map(|&conflict| {
-        let (earlier, later) = (
-            &consistency.facts[conflict.earlier],
-            &consistency.facts[conflict.later],
-        );
-        cx.figure_pair(
-            &SOURCES_DISAGREE,
-            conflict,
-            format!(
+    let mut out = cx.figure_pairs(
+        &SOURCES_DISAGREE,
+        &consistency.disagreements,
+        |earlier, later| {
+            Some(format!(
                 "{} and {} disagree: figures `{}` and `{}` cannot both be true",
-                name(earlier.voice),
-                name(later.voice),
+                earlier.voice_name(),
+                later.voice_name(),
                 earlier.claim.id,
                 later.claim.id
-            ),
-            "keep both, attributed; fact sheets show them side by side",
-        )
-    });
-    let falling = consistency.crossed_decreases.iter().map(|&conflict| {
-        let (earlier, later) = (
-            &consistency.facts[conflict.earlier],
-            &consistency.facts[conflict.later],
-        );
-        cx.figure_pair(
-            &SOURCES_DISAGREE,
-            conflict,
-            format!(
+            ))
+        },
+        "keep both, attributed; fact sheets show them side by side",
+    );
+    out.extend(cx.figure_pairs(
+        &SOURCES_DISAGREE,
+        &consistency.crossed_decreases,
+        |earlier, later| {
+            Some(format!(
                 "{}'s count `{}` is below {}'s earlier count `{}`",
-                name(later.voice),
+                later.voice_name(),
                 later.claim.id,
-                name(earlier.voice),
+                earlier.voice_name(),
                 earlier.claim.id
-            ),
-            "the two claimants count differently; keep both, attributed",
-        )
-    });
-    overlapping.chain(falling).collect()
+            ))
+        },
+        "the two claimants count differently; keep both, attributed",
+    ));
+    out
 }
 
 #[cfg(test)]

@@ -35,27 +35,19 @@ declare_rule! {
 }
 
 fn check(cx: &Context) -> Vec<Diagnostic> {
-    let consistency = cx.consistency();
-    consistency
-        .contradictions
-        .iter()
-        .filter(|c| consistency.facts[c.later].voice.is_none())
-        .map(|&conflict| {
-            let (earlier, later) = (
-                &consistency.facts[conflict.earlier],
-                &consistency.facts[conflict.later],
-            );
-            cx.figure_pair(
-                &UNATTRIBUTED_CONFLICT,
-                conflict,
+    cx.figure_pairs(
+        &UNATTRIBUTED_CONFLICT,
+        &cx.consistency().contradictions,
+        |earlier, later| {
+            later.voice.is_none().then(|| {
                 format!(
                     "figures `{}` and `{}`, both in the ledger's own voice, cannot both be true",
                     earlier.claim.id, later.claim.id
-                ),
-                "attribute each figure to its claimant, or correct the one that is wrong",
-            )
-        })
-        .collect()
+                )
+            })
+        },
+        "attribute each figure to its claimant, or correct the one that is wrong",
+    )
 }
 
 #[cfg(test)]
