@@ -57,6 +57,11 @@ impl Kind {
         }
     }
 
+    /// The kind with this name (`figure`, `source`, ...).
+    pub fn named(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// "a figure", "an entity", for messages.
     pub fn with_article(self) -> String {
         let article = if matches!(self, Kind::Event | Kind::Entity) {

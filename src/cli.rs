@@ -214,29 +214,11 @@ enum ScanFormat {
     Ron,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum RecordKind {
-    Figure,
-    Quote,
-    Event,
-    Statement,
-    Source,
-    Entity,
-    Measure,
-}
-
-impl From<RecordKind> for add::Kind {
-    fn from(kind: RecordKind) -> add::Kind {
-        match kind {
-            RecordKind::Figure => add::Kind::Figure,
-            RecordKind::Quote => add::Kind::Quote,
-            RecordKind::Event => add::Kind::Event,
-            RecordKind::Statement => add::Kind::Statement,
-            RecordKind::Source => add::Kind::Source,
-            RecordKind::Entity => add::Kind::Entity,
-            RecordKind::Measure => add::Kind::Measure,
-        }
-    }
+/// Reads a kind of record by its name, offering the names as clap's possible values.
+fn record_kind() -> impl clap::builder::TypedValueParser<Value = add::Kind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(add::Kind::ALL.map(add::Kind::name))
+        .map(|name: String| add::Kind::named(&name).expect("clap accepts only the kinds' names"))
 }
 
 #[derive(Debug, clap::Args)]
@@ -246,8 +228,8 @@ impl From<RecordKind> for add::Kind {
 )]
 struct AddArgs {
     /// Kind of record to add.
-    #[arg(value_enum, value_name = "KIND")]
-    record: Option<RecordKind>,
+    #[arg(value_name = "KIND", value_parser = record_kind())]
+    record: Option<add::Kind>,
     /// Ledger file to append to.
     #[arg(long, short, default_value = "ledger.ron")]
     ledger: PathBuf,
@@ -629,7 +611,7 @@ fn record_to_add(args: &AddArgs, style: Style) -> Result<Result<load::Parsed, Ex
     let mut input = stdin.lock();
     let mut output = std::io::stderr();
     let kind = match args.record {
-        Some(kind) => add::Kind::from(kind),
+        Some(kind) => kind,
         None if ask => prompt::Prompter::new(&mut input, &mut output).ask_kind().map_err(prompt_error)?,
         None => return Err(Error::Usage("say which kind of record to add (figure, quote, event, statement, source, entity or measure), or give --from FILE".to_owned())),
     };

@@ -39,7 +39,7 @@ impl<'io> Prompter<'io> {
             write!(self.output, "kind of record ({}): ", names.join(", "))?;
             self.output.flush()?;
             let answer = self.line()?.to_lowercase();
-            if let Some(kind) = Kind::ALL.into_iter().find(|k| k.name() == answer) {
+            if let Some(kind) = Kind::named(&answer) {
                 return Ok(kind);
             }
             let hint =
