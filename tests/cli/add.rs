@@ -40,6 +40,33 @@ fn is_pure_insertion(old: &str, new: &str) -> bool {
         .all(|op| matches!(op.tag(), similar::DiffTag::Equal | similar::DiffTag::Insert))
 }
 
+/// `factledger add statement --id ID ...` in `dir`: a valid record for the bundled
+/// ledger, as the concurrency and crash tests append many of.
+fn add_statement(dir: &Path, id: &str) -> Command {
+    let mut command = Command::new(cargo_bin!("factledger"));
+    command
+        .current_dir(dir)
+        .args([
+            "add",
+            "statement",
+            "--id",
+            id,
+            "--subject",
+            "syria",
+            "--today",
+            TODAY,
+        ])
+        .args([
+            "--text",
+            &format!("Statement {id}."),
+            "--source",
+            "rferl-2017-12-27-sochi",
+            "--excerpt",
+            "Syria's government has said it will attend the forum.",
+        ]);
+    command
+}
+
 fn ledger_text(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("ledger.ron")).expect("ledger reads")
 }
@@ -199,37 +226,13 @@ fn prompts_ask_each_field_and_ask_again_after_a_bad_answer() {
 #[test]
 fn eight_editors_appending_at_once_lose_nothing() {
     let dir = bundled_copy(|t| t);
-    let binary = cargo_bin!("factledger");
     std::thread::scope(|scope| {
         for editor in 0..8 {
             let dir = dir.path();
             scope.spawn(move || {
                 for n in 0..50 {
                     let id = format!("load-{editor}-{n}");
-                    let status = Command::new(binary)
-                        .current_dir(dir)
-                        .args([
-                            "add",
-                            "statement",
-                            "--id",
-                            &id,
-                            "--subject",
-                            "syria",
-                            "--today",
-                            TODAY,
-                        ])
-                        .args([
-                            "--text",
-                            &format!("Statement {editor}-{n}."),
-                            "--source",
-                            "rferl-2017-12-27-sochi",
-                        ])
-                        .args([
-                            "--excerpt",
-                            "Syria's government has said it will attend the forum.",
-                        ])
-                        .output()
-                        .expect("add runs");
+                    let status = add_statement(dir, &id).output().expect("add runs");
                     assert_eq!(
                         status.status.code(),
                         Some(0),
@@ -257,28 +260,11 @@ fn eight_editors_appending_at_once_lose_nothing() {
 #[test]
 fn a_killed_add_leaves_the_old_or_the_new_ledger() {
     let dir = bundled_copy(|t| t);
-    let binary = cargo_bin!("factledger");
     // How long one add takes here, to kill at points spread over its whole run.
     let started = std::time::Instant::now();
-    run(
-        dir.path(),
-        &[
-            "add",
-            "statement",
-            "--id",
-            "timing",
-            "--subject",
-            "syria",
-            "--text",
-            "Timing.",
-            "--source",
-            "rferl-2017-12-27-sochi",
-            "--excerpt",
-            "Syria's government has said it will attend the forum.",
-            "--today",
-            TODAY,
-        ],
-    );
+    add_statement(dir.path(), "timing")
+        .output()
+        .expect("add runs");
     let span = u64::try_from(started.elapsed().as_micros())
         .unwrap_or(u64::MAX)
         .max(1000);
@@ -286,28 +272,7 @@ fn a_killed_add_leaves_the_old_or_the_new_ledger() {
     let mut old = ledger_text(dir.path());
     let mut completed = 0;
     for round in 0..200 {
-        let mut child = Command::new(binary)
-            .current_dir(dir.path())
-            .args([
-                "add",
-                "statement",
-                "--id",
-                &format!("crash-{round}"),
-                "--subject",
-                "syria",
-                "--today",
-                TODAY,
-            ])
-            .args([
-                "--text",
-                "A statement.",
-                "--source",
-                "rferl-2017-12-27-sochi",
-            ])
-            .args([
-                "--excerpt",
-                "Syria's government has said it will attend the forum.",
-            ])
+        let mut child = add_statement(dir.path(), &format!("crash-{round}"))
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("add starts");
